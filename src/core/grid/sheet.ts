@@ -1,0 +1,69 @@
+import type { Cell, CellRange, SheetGrid } from "./types";
+
+/** Read access to one sheet that knows merged areas: a merged area shows its top-left cell. */
+export class SheetView {
+  readonly name: string;
+  readonly rowCount: number;
+  readonly colCount: number;
+  private readonly mergeOf = new Map<number, CellRange>();
+  private readonly hiddenRows: Set<number>;
+
+  constructor(readonly sheet: SheetGrid) {
+    this.name = sheet.name;
+    this.rowCount = sheet.rows.length;
+    let cols = 0;
+    for (const row of sheet.rows) if (row && row.length > cols) cols = row.length;
+    for (const m of sheet.merges) cols = Math.max(cols, m.right + 1);
+    this.colCount = cols;
+    for (const m of sheet.merges) {
+      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) this.mergeOf.set(this.key(r, c), m);
+    }
+    this.hiddenRows = new Set(sheet.hiddenRows ?? []);
+  }
+
+  private key(r: number, c: number): number {
+    return r * 16384 + c;
+  }
+
+  cell(r: number, c: number): Cell | undefined {
+    return this.sheet.rows[r]?.[c] ?? undefined;
+  }
+
+  mergeAt(r: number, c: number): CellRange | undefined {
+    return this.mergeOf.get(this.key(r, c));
+  }
+
+  /** The cell whose content shows at (r, c). */
+  shown(r: number, c: number): Cell | undefined {
+    const m = this.mergeAt(r, c);
+    return m ? this.cell(m.top, m.left) : this.cell(r, c);
+  }
+
+  /** Trimmed display text at (r, c), merges included; "" when empty. */
+  text(r: number, c: number): string {
+    return cellText(this.shown(r, c));
+  }
+
+  /** Text of the cell itself, ignoring merges. */
+  ownText(r: number, c: number): string {
+    return cellText(this.cell(r, c));
+  }
+
+  isRowHidden(r: number): boolean {
+    return this.hiddenRows.has(r);
+  }
+
+  rowIsEmpty(r: number, left = 0, right = this.colCount - 1): boolean {
+    for (let c = left; c <= right; c++) if (this.ownText(r, c) !== "") return false;
+    return true;
+  }
+}
+
+export function cellText(cell: Cell | undefined | null): string {
+  if (!cell) return "";
+  if (cell.error) return cell.error;
+  if (cell.text !== undefined && cell.text !== "") return cell.text.trim();
+  const v = cell.value;
+  if (v === null || v === undefined) return "";
+  return String(v).trim();
+}

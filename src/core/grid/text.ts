@@ -1,0 +1,45 @@
+/** Text normalisation for matching labels and headers: the same words however they were typed. */
+
+const QUOTES = /[“”„‟〝〞＂"'‘’]/g;
+
+/** NFKC (full-width → half-width), no whitespace at all, uniform quotes and dashes. */
+export function normalizeLabel(text: string): string {
+  return text
+    .normalize("NFKC")
+    .replace(/\s+/g, "")
+    .replace(QUOTES, '"')
+    .replace(/[—–－‐−]/g, "-")
+    .replace(/[【〔［]/g, "[")
+    .replace(/[】〕］]/g, "]");
+}
+
+const ORDINAL_PREFIX =
+  /^(?:[(][一二三四五六七八九十廿卅]+[)][、.,]?|[一二三四五六七八九十廿卅百]+[、.,]|\d{1,2}[、.](?!\d)|[(]\d{1,2}[)][、.]?)/;
+const OF_WHICH = /^其中[:]?/;
+
+/** "一、一般公共服务支出" → "一般公共服务支出"; "（廿一）其他支出" → "其他支出"; "其中：基本支出" → "基本支出". */
+export function stripOrdinal(label: string): string {
+  let s = normalizeLabel(label).replace(OF_WHICH, "");
+  const m = ORDINAL_PREFIX.exec(s);
+  if (m && m[0].length < s.length) s = s.slice(m[0].length);
+  return s;
+}
+
+/**
+ * Whether a printed label names the standard label. PDF exports and narrow cells truncate
+ * labels ("二、政府性基金预算财政拨款收"), so a printed prefix of at least `minPrefix`
+ * characters also counts.
+ */
+export function labelMatches(printed: string, standard: string, minPrefix = 6): boolean {
+  const p = stripOrdinal(printed);
+  const s = normalizeLabel(standard);
+  if (p === s) return true;
+  if (p.length >= Math.min(minPrefix, s.length) && s.startsWith(p)) return true;
+  return false;
+}
+
+/** Parse "2020", "2020年度", "二〇二〇" is not supported: years are printed in digits. */
+export function findYear(text: string): number | undefined {
+  const m = /(20\d{2})\s*年/.exec(text.normalize("NFKC"));
+  return m ? Number(m[1]) : undefined;
+}

@@ -1,0 +1,136 @@
+import type { SheetView } from "../grid/sheet";
+import { normalizeLabel } from "../grid/text";
+import type { HeaderMatch } from "../catalog/tables";
+
+/** Labels that open a data row of totals. */
+export const TOTAL_LABEL = /^(合计|总计|本年(收入|支出)?合计|收入总计|支出总计)$/;
+export const CODE = /^\d{2,}$/;
+/** A note line under a table. */
+export const NOTE_START = /^(注|说明|备注|填报|附注|\d+\s*栏|\d+\s*行\s*[=＝])/;
+
+export interface HeaderBlock {
+  rows: number[];
+  /** Normalised header texts per column, top to bottom, without repeats. */
+  paths: Map<number, string[]>;
+  /** 栏次 numbers per column, where the header has a 栏次 row. */
+  lanci: Map<number, number>;
+  left: number;
+  right: number;
+  /** First row after the header. */
+  dataStart: number;
+  /** Summary tables: which side (收入 / 支出) each column belongs to. */
+  sides?: Map<number, "income" | "expense">;
+}
+
+function isNumberCell(view: SheetView, r: number, c: number): boolean {
+  const cell = view.cell(r, c);
+  if (!cell) return false;
+  if (typeof cell.value === "number") return true;
+  const t = normalizeLabel(view.ownText(r, c)).replace(/,/g, "");
+  return /^[-+(]?\d+(\.\d+)?\)?$/.test(t) && !CODE.test(t);
+}
+
+/** A 栏次 row: "栏次" labels and/or the numbers 1, 2, 3 … in order. */
+export function isLanciRow(view: SheetView, r: number, left: number, right: number): boolean {
+  let sawLabel = false;
+  const nums: number[] = [];
+  for (let c = left; c <= right; c++) {
+    const t = normalizeLabel(view.ownText(r, c));
+    if (t === "") continue;
+    if (t === "栏次" || t === "行次" || t === "栏 次") {
+      sawLabel = true;
+      continue;
+    }
+    if (/^\d{1,2}$/.test(t)) nums.push(Number(t));
+    else return false;
+  }
+  if (nums.length === 0) return false;
+  const ascending = nums.every((n, i) => i === 0 || n === nums[i - 1] + 1);
+  return sawLabel || (ascending && nums[0] === 1 && nums.length >= 2);
+}
+
+/** A row that belongs to the table body rather than the header. */
+export function isDataRow(view: SheetView, r: number, left: number, right: number, labelCol = left): boolean {
+  if (isLanciRow(view, r, left, right)) return false;
+  const texts: { c: number; t: string }[] = [];
+  for (let c = left; c <= right; c++) {
+    const own = view.ownText(r, c);
+    if (own === "") continue;
+    if (isNumberCell(view, r, c)) return true;
+    texts.push({ c, t: normalizeLabel(own) });
+  }
+  if (texts.length === 0 || texts[0].c > labelCol + 1) return false;
+  if (/^\d{3,}/.test(texts[0].t)) return true;
+  // "合计" also heads amount columns: a 合计 row has no other words than totals.
+  return TOTAL_LABEL.test(texts[0].t) && texts.every((x) => TOTAL_LABEL.test(x.t));
+}
+
+/**
+ * The header block starting at `start`: consecutive non-data rows, at most `maxRows`,
+ * ending with a 栏次 row when there is one.
+ */
+export function readHeader(view: SheetView, start: number, end: number, left: number, right: number, maxRows = 6): HeaderBlock | undefined {
+  const rows: number[] = [];
+  let r = start;
+  let labelCol = left;
+  for (; r <= end && rows.length < maxRows; r++) {
+    if (view.rowIsEmpty(r, left, right) && !hasMergeInto(view, r, left, right)) {
+      if (rows.length === 0) continue;
+      break;
+    }
+    if (rows.length === 0) labelCol = firstCol(view, r, left, right);
+    if (isDataRow(view, r, left, right, labelCol)) break;
+    if (NOTE_START.test(normalizeLabel(view.ownText(r, firstCol(view, r, left, right))))) break;
+    rows.push(r);
+    if (isLanciRow(view, r, left, right)) {
+      r++;
+      break;
+    }
+  }
+  if (rows.length === 0) return undefined;
+  const paths = new Map<number, string[]>();
+  const lanci = new Map<number, number>();
+  let minCol = right;
+  let maxCol = left;
+  for (let c = left; c <= right; c++) {
+    const path: string[] = [];
+    for (const hr of rows) {
+      if (isLanciRow(view, hr, left, right)) {
+        const t = normalizeLabel(view.ownText(hr, c));
+        if (/^\d{1,2}$/.test(t)) lanci.set(c, Number(t));
+        continue;
+      }
+      const t = normalizeLabel(view.text(hr, c));
+      if (t !== "" && path[path.length - 1] !== t) path.push(t);
+    }
+    if (path.length > 0) {
+      paths.set(c, path);
+      minCol = Math.min(minCol, c);
+      maxCol = Math.max(maxCol, c);
+    }
+  }
+  if (paths.size === 0) return undefined;
+  return { rows, paths, lanci, left: minCol, right: maxCol, dataStart: r };
+}
+
+function firstCol(view: SheetView, r: number, left: number, right: number): number {
+  for (let c = left; c <= right; c++) if (view.text(r, c) !== "") return c;
+  return left;
+}
+
+function hasMergeInto(view: SheetView, r: number, left: number, right: number): boolean {
+  for (let c = left; c <= right; c++) {
+    const m = view.mergeAt(r, c);
+    if (m && m.top < r) return true;
+  }
+  return false;
+}
+
+export function headerMatches(path: string[], match: HeaderMatch): boolean {
+  const joined = path.join("|");
+  if (!match.all.every((w) => joined.includes(w))) return false;
+  if (match.none?.some((w) => joined.includes(w))) return false;
+  if (match.any && !match.any.some((set) => set.every((w) => joined.includes(w)))) return false;
+  if (match.segment && !path.some((p) => match.segment!.test(p))) return false;
+  return true;
+}

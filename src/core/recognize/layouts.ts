@@ -1,0 +1,472 @@
+import type { SheetView } from "../grid/sheet";
+import { labelMatches, normalizeLabel, stripOrdinal } from "../grid/text";
+import { CLASS_ROWS, type ColumnDef, type RowDef, type TableDef } from "../catalog/tables";
+import type { Amount, ColumnInfo, LineItem } from "../model/types";
+import type { Family } from "../types";
+import type { AmountReader } from "./context";
+import { headerMatches, TOTAL_LABEL, type HeaderBlock } from "./header";
+
+export interface LayoutInput {
+  view: SheetView;
+  def: TableDef;
+  family: Family;
+  header: HeaderBlock;
+  dataRows: number[];
+  reader: AmountReader;
+}
+
+export interface LayoutOutput {
+  columns: ColumnInfo[];
+  items: LineItem[];
+  missing: string[];
+  /** Why the layout does not fit, when it does not. */
+  rejected?: string;
+}
+
+/** Assign table-definition columns to sheet columns by header meaning, left to right. */
+export function assignColumns(header: HeaderBlock, defs: ColumnDef[], exclude: Set<number> = new Set()): ColumnInfo[] {
+  const used = new Set(exclude);
+  const out: ColumnInfo[] = [];
+  for (const d of defs) {
+    for (const [c, path] of header.paths) {
+      if (used.has(c)) continue;
+      if (d.side && sideOf(header, c) !== d.side) continue;
+      if (headerMatches(path, d.match)) {
+        used.add(c);
+        out.push({ role: d.role, label: d.label, col: c, side: d.side, header: path, lanci: header.lanci.get(c) });
+        break;
+      }
+    }
+  }
+  return out.sort((a, b) => a.col - b.col);
+}
+
+function sideOf(header: HeaderBlock, c: number): "income" | "expense" | undefined {
+  return header.sides?.get(c);
+}
+
+function readAmounts(input: LayoutInput, row: number, columns: ColumnInfo[], item: LineItem, skip: Set<string> = new Set()): boolean {
+  let any = false;
+  for (const col of columns) {
+    if (skip.has(col.role)) continue;
+    item.cells[col.role] = input.reader.pos(row, col.col);
+    const a = input.reader.read(row, col.col);
+    if (a) {
+      item.amounts[col.role] = a;
+      any = true;
+    }
+  }
+  return any;
+}
+
+function newItem(kind: LineItem["kind"], label: string, row: number): LineItem {
+  return { kind, label, row, amounts: {}, cells: {} };
+}
+
+function missingColumns(defs: ColumnDef[], found: ColumnInfo[], optional: Set<string>): string[] {
+  const roles = new Set(found.map((c) => `${c.side ?? ""}:${c.role}`));
+  return defs.filter((d) => !optional.has(d.role) && !roles.has(`${d.side ?? ""}:${d.role}`)).map((d) => `缺少「${d.label}」栏`);
+}
+
+// ------------------------------------------------------------------ coded tables
+const FUNCTIONAL_CODE = /^(\d{3})(\d{2})?(\d{2})?$/;
+const ECONOMIC_CODE = /^(\d{3})(\d{2})?$/;
+const CODE_WITH_NAME = /^(\d{3,7})\s*[ 　\-、.]*\s*(\D.*)$/;
+
+function levelOf(code: string): number {
+  return code.length <= 3 ? 1 : code.length <= 5 ? 2 : 3;
+}
+
+/** 功能分类 / 经济分类 tables: code (one column, split 类/款/项, or with the name), name, amounts. */
+export function codedLayout(input: LayoutInput): LayoutOutput {
+  const { header, def, view } = input;
+  const codeParts: number[] = [];
+  let codeCol: number | undefined;
+  let nameCol: number | undefined;
+  for (const [c, path] of header.paths) {
+    const last = path[path.length - 1];
+    if (/^(类|款|项)$/.test(last)) codeParts.push(c);
+    else if (codeCol === undefined && /编码|代码|类款项/.test(path.join("|")) && !/名称/.test(last)) codeCol = c;
+    else if (nameCol === undefined && /名称/.test(last)) nameCol = c;
+  }
+  if (codeParts.length >= 2) codeCol = undefined;
+  const labelCols = new Set<number>([...codeParts, ...(codeCol !== undefined ? [codeCol] : []), ...(nameCol !== undefined ? [nameCol] : [])]);
+  if (labelCols.size === 0) {
+    // Some tables print only "项目" over the code and name columns.
+    const first = Math.min(...header.paths.keys());
+    codeCol = first;
+    labelCols.add(first);
+  }
+  const columns = assignColumns(header, def.columns, labelCols);
+  if (columns.length === 0) return { columns, items: [], missing: [], rejected: "表头中没有找到金额栏" };
+  const codePattern = def.subjects === "economic" ? ECONOMIC_CODE : FUNCTIONAL_CODE;
+  const items: LineItem[] = [];
+  const parent: string[] = [];
+  for (const r of input.dataRows) {
+    let code = "";
+    let name = nameCol !== undefined ? view.ownText(r, nameCol) : "";
+    let labelCol = nameCol ?? codeCol ?? codeParts[0];
+    if (codeParts.length >= 2) {
+      const parts = codeParts.map((c) => normalizeLabel(view.ownText(r, c)));
+      // A split code may print only its new part; the rest comes from the rows above.
+      parts.forEach((p, i) => {
+        if (p !== "") parent[i] = p;
+      });
+      const last = parts.map((p) => p !== "").lastIndexOf(true);
+      if (last >= 0) code = parent.slice(0, last + 1).join("");
+      if (/^\D/.test(parts[0] ?? "")) {
+        name = name || view.ownText(r, codeParts[0]);
+        code = "";
+      }
+      labelCol = codeParts[0];
+    } else if (codeCol !== undefined) {
+      const raw = view.ownText(r, codeCol);
+      const norm = normalizeLabel(raw);
+      const withName = CODE_WITH_NAME.exec(raw.normalize("NFKC").trim());
+      if (/^\d+$/.test(norm)) code = norm;
+      else if (withName) {
+        code = withName[1];
+        name = name || withName[2].trim();
+      } else if (norm !== "") {
+        name = name ? `${raw} ${name}` : raw;
+      }
+      labelCol = codeCol;
+    }
+    const label = normalizeLabel(name);
+    const item = newItem("unlabeled", name.trim(), r);
+    item.labelPos = input.reader.pos(r, labelCol ?? header.left);
+    const any = readAmounts(input, r, columns, item);
+    if (code !== "" && codePattern.test(code)) {
+      item.kind = "subject";
+      item.code = code;
+      item.level = levelOf(code);
+      item.labelPos = input.reader.pos(r, codeCol ?? codeParts[0] ?? labelCol ?? header.left);
+    } else if (TOTAL_LABEL.test(label) || TOTAL_LABEL.test(normalizeLabel(code))) {
+      item.kind = "total";
+      item.role = "total";
+      item.label = item.label || "合计";
+    } else if (code !== "") {
+      item.kind = "item";
+      item.code = code;
+      item.label = `${code} ${name}`.trim();
+    } else if (label !== "") {
+      item.kind = "item";
+    } else if (!any) continue;
+    else if (items.length === 0) {
+      item.kind = "total";
+      item.role = "total";
+      item.label = "合计";
+    }
+    items.push(item);
+  }
+  return { columns, items, missing: missingColumns(def.columns, columns, optionalRoles(def)) };
+}
+
+function optionalRoles(def: TableDef): Set<string> {
+  // Columns only some template variants have.
+  const optional = ["carryIn", "income", "carryOut", "meeting", "training", "total", "general", "fund", "capital", "amount"];
+  if (def.layout === "coded" && def.family === "决算" && def.number === "9") return new Set(["carryIn", "income", "carryOut"]);
+  if (def.layout === "sangong") return new Set(["meeting", "training", "budget.meeting", "budget.training", "final.meeting", "final.training"]);
+  if (def.layout === "summary") return new Set(optional);
+  return new Set();
+}
+
+// ------------------------------------------------------------------ summary tables
+interface SideColumns {
+  label?: number;
+  line?: number;
+  amounts: ColumnInfo[];
+}
+
+/** 收入 on the left, 支出 on the right: each sheet row gives up to two lines. */
+export function summaryLayout(input: LayoutInput): LayoutOutput {
+  const { header, def, view } = input;
+  const sides = new Map<number, "income" | "expense">();
+  const labelCols: number[] = [];
+  const lineCols: number[] = [];
+  for (const [c, path] of header.paths) {
+    const joined = path.join("|");
+    if (/行次/.test(joined)) lineCols.push(c);
+    else if (/^项目$/.test(path[path.length - 1]) || /\|项目$/.test(joined)) labelCols.push(c);
+  }
+  if (labelCols.length < 2) return { columns: [], items: [], missing: [], rejected: "表头中没有收入、支出两组“项目”栏" };
+  const [incomeLabel, expenseLabel] = labelCols;
+  for (const c of header.paths.keys()) sides.set(c, c >= expenseLabel ? "expense" : "income");
+  header.sides = sides;
+  const exclude = new Set([...labelCols, ...lineCols]);
+  const columns = assignColumns(header, def.columns, exclude);
+  // A side with one amount column: it is that side's amount whatever its header says.
+  for (const side of ["income", "expense"] as const) {
+    const sideCols = [...header.paths.keys()].filter((c) => !exclude.has(c) && sides.get(c) === side);
+    const found = columns.filter((c) => c.side === side);
+    if (sideCols.length === 1 && found.length === 0) {
+      columns.push({ role: "amount", label: "金额", col: sideCols[0], side, header: header.paths.get(sideCols[0])!, lanci: header.lanci.get(sideCols[0]) });
+    }
+  }
+  const bySide = (side: "income" | "expense"): SideColumns => ({
+    label: side === "income" ? incomeLabel : expenseLabel,
+    line: lineCols.find((c) => sides.get(c) === side),
+    amounts: columns.filter((c) => c.side === side),
+  });
+  const items: LineItem[] = [];
+  const context: Record<string, string | undefined> = {};
+  for (const r of input.dataRows) {
+    for (const side of ["income", "expense"] as const) {
+      const cols = bySide(side);
+      if (cols.label === undefined) continue;
+      const label = view.ownText(r, cols.label);
+      const lineValue = cols.line !== undefined ? view.cell(r, cols.line)?.value : undefined;
+      const lineNumber = typeof lineValue === "number" ? lineValue : Number(normalizeLabel(String(lineValue ?? "")) || NaN);
+      const line = Number.isInteger(lineNumber) && lineNumber > 0 ? lineNumber : undefined;
+      const item = newItem("item", label, r);
+      item.side = side;
+      item.line = line;
+      item.labelPos = input.reader.pos(r, cols.label);
+      const any = readAmounts(input, r, cols.amounts, item);
+      if (label === "" && !any && line === undefined) continue;
+      const role = matchSummaryRow(def, input.family, side, label, line, context);
+      if (role) {
+        item.role = role.role;
+        if (role.code) {
+          item.kind = "subject";
+          item.code = role.code;
+          item.level = 1;
+        }
+      } else if (label === "" && !any) continue;
+      else if (label === "") item.kind = "unlabeled";
+      items.push(item);
+    }
+  }
+  return { columns: columns.sort((a, b) => a.col - b.col), items, missing: [] };
+}
+
+function matchSummaryRow(
+  def: TableDef,
+  family: Family,
+  side: "income" | "expense",
+  label: string,
+  line: number | undefined,
+  context: Record<string, string | undefined>,
+): { role: string; code?: string } | undefined {
+  const rows = (def.rows ?? []).filter((d) => d.side === side);
+  if (label.trim() === "") {
+    // Unlabelled sub-rows (决算 表4 行61–63) are known by their 行次.
+    const byLine = rows.find((d) => d.line !== undefined && d.line === line && d.parent && d.parent === context[side]);
+    return byLine ? { role: byLine.role } : undefined;
+  }
+  const candidates = rows.filter((d) => [d.label, ...(d.aliases ?? [])].some((l) => labelMatches(label, l)));
+  if (candidates.length > 0) {
+    const chosen: RowDef =
+      candidates.find((d) => d.parent !== undefined && d.parent === context[side]) ?? candidates.find((d) => d.parent === undefined) ?? candidates[0];
+    if (chosen.parent === undefined) context[side] = (def.rows ?? []).some((d) => d.parent === chosen.role) ? chosen.role : undefined;
+    return { role: chosen.role };
+  }
+  if (side === "expense") {
+    const stripped = stripOrdinal(label);
+    const cls = CLASS_ROWS.find((c) => [c.name, ...(c.formerNames ?? [])].some((n) => labelMatches(stripped, n, 5)));
+    if (cls) {
+      context[side] = undefined;
+      return { role: `class:${cls.code}`, code: cls.code };
+    }
+  }
+  void family;
+  return undefined;
+}
+
+// ------------------------------------------------------------------ 决算 表6
+const PERSONNEL_CLASSES = new Set(["301", "303"]);
+
+/** Side-by-side (编码, 名称, 决算数) groups; 人员经费合计 / 公用经费合计 anywhere in the last rows. */
+export function economicBlocksLayout(input: LayoutInput): LayoutOutput {
+  const { header, view } = input;
+  const cols = [...header.paths.entries()].sort((a, b) => a[0] - b[0]);
+  const groups: { code: number; name?: number; amount?: number }[] = [];
+  for (const [c, path] of cols) {
+    const last = path[path.length - 1];
+    if (/编码|代码/.test(last)) groups.push({ code: c });
+    else if (/名称/.test(last) && groups.length > 0 && groups[groups.length - 1].name === undefined) groups[groups.length - 1].name = c;
+    else if (/决算数|金额|合计|预算数/.test(last) && groups.length > 0 && groups[groups.length - 1].amount === undefined) groups[groups.length - 1].amount = c;
+  }
+  const usable = groups.filter((g) => g.amount !== undefined);
+  if (usable.length === 0) return { columns: [], items: [], missing: [], rejected: "表头中没有（科目编码、科目名称、决算数）栏组" };
+  const columns: ColumnInfo[] = usable.map((g, i) => ({
+    role: i === 0 ? "amount" : `amount${i + 1}`,
+    label: "决算数",
+    col: g.amount!,
+    header: header.paths.get(g.amount!)!,
+  }));
+  const items: LineItem[] = [];
+  for (const r of input.dataRows) {
+    for (const g of usable) {
+      const code = normalizeLabel(view.ownText(r, g.code));
+      const name = g.name !== undefined ? view.ownText(r, g.name) : "";
+      const labelText = normalizeLabel(view.ownText(r, g.code) || name);
+      const total = /^(人员经费|公用经费)(合计)?$/.exec(labelText) ?? /^(人员经费|公用经费)合计$/.exec(normalizeLabel(name));
+      if (total) {
+        // The total's amount may sit in any amount column to its right (公用经费合计 spans D:H, amount in I).
+        const amountCol = usable.map((x) => x.amount!).find((c) => c > g.code && input.reader.read(r, c) !== undefined) ?? g.amount!;
+        const item = newItem("total", `${total[1]}合计`, r);
+        item.role = total[1] === "人员经费" ? "personnelTotal" : "publicTotal";
+        item.block = total[1] === "人员经费" ? "personnel" : "public";
+        item.labelPos = input.reader.pos(r, g.code);
+        item.cells.amount = input.reader.pos(r, amountCol);
+        const a = input.reader.read(r, amountCol);
+        if (a) item.amounts.amount = a;
+        items.push(item);
+        continue;
+      }
+      if (!/^\d{3}(\d{2})?$/.test(code)) continue;
+      const item = newItem("subject", name.trim(), r);
+      item.code = code;
+      item.level = code.length === 3 ? 1 : 2;
+      item.block = PERSONNEL_CLASSES.has(code.slice(0, 3)) ? "personnel" : "public";
+      item.labelPos = input.reader.pos(r, g.code);
+      item.cells.amount = input.reader.pos(r, g.amount!);
+      const a = input.reader.read(r, g.amount!);
+      if (a) item.amounts.amount = a;
+      items.push(item);
+    }
+  }
+  const missing: string[] = [];
+  if (!items.some((i) => i.role === "personnelTotal")) missing.push("缺少「人员经费合计」行");
+  if (!items.some((i) => i.role === "publicTotal")) missing.push("缺少「公用经费合计」行");
+  return { columns, items, missing };
+}
+
+// ------------------------------------------------------------------ 三公, 部门/单位, 项目, forms
+export function sangongLayout(input: LayoutInput): LayoutOutput {
+  const columns = assignColumns(input.header, input.def.columns);
+  if (columns.length < 3) return { columns, items: [], missing: [], rejected: "表头中“三公”经费各栏不足" };
+  const items: LineItem[] = [];
+  for (const r of input.dataRows) {
+    const item = newItem("item", "", r);
+    item.role = "row";
+    if (readAmounts(input, r, columns, item) || items.length === 0) items.push(item);
+  }
+  return { columns, items, missing: missingColumns(input.def.columns, columns, optionalRoles(input.def)) };
+}
+
+const UNIT_CODE = /^\d{3}(\d{3})?$/;
+
+/** 预算 公开表2: a 合计 row, then 部门 (3 digits) and 单位 (6 digits) rows. */
+export function unitsLayout(input: LayoutInput): LayoutOutput {
+  const columns = assignColumns(input.header, input.def.columns);
+  const codeCol = columns.find((c) => c.role === "code")?.col;
+  const nameCol = columns.find((c) => c.role === "name")?.col;
+  const amountCols = columns.filter((c) => c.role !== "code" && c.role !== "name");
+  if (amountCols.length === 0) return { columns, items: [], missing: [], rejected: "表头中没有金额栏" };
+  const items: LineItem[] = [];
+  for (const r of input.dataRows) {
+    const code = codeCol !== undefined ? normalizeLabel(input.view.ownText(r, codeCol)) : "";
+    const name = nameCol !== undefined ? input.view.ownText(r, nameCol) : "";
+    const item = newItem("item", name || code, r);
+    item.labelPos = input.reader.pos(r, codeCol ?? nameCol ?? input.header.left);
+    const any = readAmounts(input, r, amountCols, item);
+    if (TOTAL_LABEL.test(code) || TOTAL_LABEL.test(normalizeLabel(name))) {
+      item.kind = "total";
+      item.role = "total";
+      item.label = "合计";
+    } else if (UNIT_CODE.test(code)) {
+      item.kind = "unit";
+      item.code = code;
+      item.level = code.length === 3 ? 1 : 2;
+    } else if (!any && name === "") continue;
+    items.push(item);
+  }
+  return { columns: amountCols, items, missing: missingColumns(input.def.columns, columns, new Set()) };
+}
+
+/** 预算 公开表9: 合计, 部门, 单位, 项目类别 (2-digit code), 项目 (long code). */
+export function projectsLayout(input: LayoutInput): LayoutOutput {
+  const columns = assignColumns(input.header, input.def.columns);
+  const codeCol = columns.find((c) => c.role === "code")?.col;
+  const nameCol = columns.find((c) => c.role === "name")?.col;
+  const amountCols = columns.filter((c) => !["code", "name", "unit"].includes(c.role));
+  if (amountCols.length === 0) return { columns, items: [], missing: [], rejected: "表头中没有金额栏" };
+  const items: LineItem[] = [];
+  for (const r of input.dataRows) {
+    const code = codeCol !== undefined ? normalizeLabel(input.view.ownText(r, codeCol)) : "";
+    const name = nameCol !== undefined ? input.view.ownText(r, nameCol) : "";
+    const item = newItem("item", name || code, r);
+    item.labelPos = input.reader.pos(r, codeCol ?? nameCol ?? input.header.left);
+    const any = readAmounts(input, r, amountCols, item);
+    if (TOTAL_LABEL.test(code) || TOTAL_LABEL.test(normalizeLabel(name)) || (code === "" && name === "" && any && items.length === 0)) {
+      item.kind = "total";
+      item.role = "total";
+      item.label = "合计";
+    } else if (/^\d{2}$/.test(code)) {
+      item.kind = "group";
+      item.code = code;
+    } else if (UNIT_CODE.test(code)) {
+      item.kind = "unit";
+      item.code = code;
+      item.level = code.length === 3 ? 1 : 2;
+    } else if (code.length > 6) {
+      item.kind = "project";
+      item.code = code;
+    } else if (!any && name === "") continue;
+    items.push(item);
+  }
+  return { columns: amountCols, items, missing: missingColumns(input.def.columns, columns, new Set()) };
+}
+
+const PERFORMANCE_ROLES: [RegExp, string][] = [
+  [/^财政拨款$/, "fiscal"],
+  [/^财政专户管理资金$/, "specialAccount"],
+  [/^单位资金$/, "unitFunds"],
+  [/^人员类项目支出$/, "personnelProjects"],
+  [/^运转类项目支出$/, "runningProjects"],
+  [/^特定目标类项目支出$/, "specificProjects"],
+  [/^合计$/, "total"],
+];
+
+/** 预算 公开表10: 收入构成 and 支出构成 blocks, label in the second column. */
+export function performanceLayout(input: LayoutInput): LayoutOutput {
+  const columns = assignColumns(input.header, input.def.columns).filter((c) => c.role !== "share");
+  if (!columns.some((c) => c.role === "current")) return { columns, items: [], missing: [], rejected: "表头中没有“当年金额”栏" };
+  const first = Math.min(...columns.map((c) => c.col));
+  const items: LineItem[] = [];
+  for (const r of input.dataRows) {
+    let section = "";
+    let label = "";
+    for (let c = input.header.left; c < first; c++) {
+      const t = normalizeLabel(input.view.text(r, c));
+      if (/构成$/.test(t)) section = t;
+      else if (t !== "") label = t;
+    }
+    if (label === "") continue;
+    const item = newItem("item", label, r);
+    item.block = section.startsWith("收入") ? "income" : section.startsWith("支出") ? "expense" : section;
+    item.role = PERFORMANCE_ROLES.find(([re]) => re.test(label))?.[1];
+    item.labelPos = input.reader.pos(r, first - 1);
+    readAmounts(input, r, columns, item);
+    items.push(item);
+  }
+  return { columns, items, missing: [] };
+}
+
+/** 预算 公开表11-x: 来源项目 / 金额 rows; "其中" rows are parts of the row above, not of the total. */
+export function projectFormLayout(input: LayoutInput): LayoutOutput {
+  const columns = assignColumns(input.header, input.def.columns);
+  const source = columns.find((c) => c.role === "source");
+  const amount = columns.find((c) => c.role === "amount");
+  if (!source || !amount) return { columns, items: [], missing: [], rejected: "表头中没有“来源项目”“金额”栏" };
+  const items: LineItem[] = [];
+  for (const r of input.dataRows) {
+    const label = input.view.ownText(r, source.col);
+    if (label === "") continue;
+    const norm = normalizeLabel(label);
+    const item = newItem("item", label, r);
+    item.role = TOTAL_LABEL.test(norm) ? "total" : norm.startsWith("其中") ? "ofWhich" : "source";
+    item.labelPos = input.reader.pos(r, source.col);
+    readAmounts(input, r, [amount], item);
+    items.push(item);
+  }
+  return { columns: [amount], items, missing: [] };
+}
+
+export function amountOf(item: LineItem | undefined, ...roles: string[]): Amount | undefined {
+  if (!item) return undefined;
+  for (const r of roles) if (item.amounts[r]) return item.amounts[r];
+  return undefined;
+}

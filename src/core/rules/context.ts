@@ -1,0 +1,138 @@
+import { a1 } from "../grid/address";
+import { explain, judgeAtMost, judgeEquality, valueOf, type Term, type Verdict } from "../rounding";
+import type { Amount, BudgetDocument, CellPos, LineItem, TableModel } from "../model/types";
+import type { AuditOptions, Family, Finding, Severity } from "../types";
+import type { RuleMeta } from "./types";
+
+/** One side of a relation: a printed amount, or a blank cell (zero), with a Chinese description. */
+export interface Operand {
+  /** Chinese description, e.g. "表3 合计行「本年支出合计」". */
+  label: string;
+  amount?: Amount;
+  /** Where the amount is (or would be, for a blank cell). */
+  pos?: CellPos;
+  sign?: 1 | -1;
+}
+
+export interface RelationCheck {
+  table: TableModel;
+  /** The printed figure being checked; the finding is placed on its cell. */
+  actual: Operand;
+  /** What it should equal (a sum when several). */
+  expected: Operand[];
+  /** Both sides print the same quantity (rounding cannot explain a difference). */
+  sameQuantity?: boolean;
+  /** Extra words placed before the verdict, e.g. which row. */
+  where?: string;
+}
+
+function fmt(d: { toFixed(n: number): string }, decimals: number): string {
+  return d.toFixed(decimals);
+}
+
+/** Operand for the amount of `role` on a line (blank cells count as zero). */
+export function operand(table: TableModel, item: LineItem | undefined, role: string, label: string): Operand {
+  void table;
+  return { label, amount: item?.amounts[role], pos: item?.cells[role] ?? item?.labelPos };
+}
+
+export function tableLabel(t: TableModel): string {
+  return t.family === "预算" ? `公开表${t.number}` : `表${t.number}`;
+}
+
+export class RuleContext {
+  readonly findings: Finding[] = [];
+  private meta!: RuleMeta;
+
+  constructor(
+    readonly doc: BudgetDocument,
+    readonly options: AuditOptions,
+  ) {}
+
+  /** Called by the runner before each rule. */
+  use(meta: RuleMeta): void {
+    this.meta = meta;
+  }
+
+  /** The first table of a family with that number. */
+  table(family: Family, number: string): TableModel | undefined {
+    return this.doc.tables.find((t) => t.family === family && t.number === number);
+  }
+
+  tables(family: Family, number?: string): TableModel[] {
+    return this.doc.tables.filter((t) => t.family === family && (number === undefined || t.number === number || t.number.startsWith(`${number}-`)));
+  }
+
+  /** actual = Σ expected; reports a finding when it does not hold exactly. */
+  equal(check: RelationCheck): Verdict {
+    const verdict = judgeEquality([toTerm(check.actual)], check.expected.map(toTerm), check.sameQuantity);
+    if (verdict.case !== "exact") this.relationFinding(check, verdict, "＝");
+    return verdict;
+  }
+
+  /** actual ≤ Σ expected. */
+  atMost(check: RelationCheck): Verdict {
+    const verdict = judgeAtMost([toTerm(check.actual)], check.expected.map(toTerm));
+    if (verdict.case !== "exact") this.relationFinding(check, verdict, "≤");
+    return verdict;
+  }
+
+  private relationFinding(check: RelationCheck, verdict: Verdict, op: string): void {
+    const severity = this.severityFor(verdict);
+    if (!severity) return;
+    const decimals = Math.max(2, ...[check.actual, ...check.expected].map((o) => (o.amount?.convertedFromYuan ? 6 : 2)));
+    const expectedValue = check.expected.reduce((s, o) => s.plus(valueOf(toTerm(o))), valueOf({}));
+    const actualValue = valueOf(toTerm(check.actual));
+    const rhs = check.expected.map((o, i) => `${i === 0 ? (o.sign === -1 ? "－" : "") : o.sign === -1 ? "－" : "＋"}${o.label}`).join("");
+    const pos = check.actual.pos ?? check.expected.find((o) => o.pos)?.pos;
+    if (!pos) return;
+    const converted = [check.actual, ...check.expected].some((o) => o.amount?.convertedFromYuan) ? "（以元为单位的表已折算为万元比较。）" : "";
+    const mayDiffer = this.meta.mayDiffer ? `可能合理的原因：${this.meta.mayDiffer}` : "";
+    const message =
+      `${this.meta.title}：${check.where ? `${check.where}，` : ""}${check.actual.label}${op}${rhs}。` +
+      `应为 ${fmt(expectedValue, decimals)}，实为 ${fmt(actualValue, decimals)}，相差 ${fmt(verdict.difference, decimals)}。` +
+      `${explain(verdict, 1 + check.expected.length)}${converted}${mayDiffer}`;
+    this.findings.push({
+      rule: this.meta.id,
+      ruleTitle: this.meta.title,
+      severity,
+      message,
+      sheet: pos.sheet,
+      cell: a1(pos.row, pos.col),
+      related: check.expected.filter((o) => o.pos).map((o) => ({ sheet: o.pos!.sheet, cell: a1(o.pos!.row, o.pos!.col) })),
+      expected: fmt(expectedValue, decimals),
+      actual: fmt(actualValue, decimals),
+      difference: fmt(verdict.difference, decimals),
+      table: check.table.id,
+      rounding: { case: verdict.case, bound: verdict.bound.toFixed(), reason: explain(verdict, 1 + check.expected.length) },
+    });
+  }
+
+  /** A finding that is not an arithmetic relation (a bad cell, a missing table …). */
+  report(args: { table?: TableModel; pos: CellPos; message: string; related?: CellPos[]; severity?: Severity; expected?: string; actual?: string }): void {
+    this.findings.push({
+      rule: this.meta.id,
+      ruleTitle: this.meta.title,
+      severity: args.severity ?? this.meta.severity,
+      message: `${this.meta.title}：${args.message}`,
+      sheet: args.pos.sheet,
+      cell: a1(args.pos.row, args.pos.col),
+      related: (args.related ?? []).map((p) => ({ sheet: p.sheet, cell: a1(p.row, p.col) })),
+      expected: args.expected,
+      actual: args.actual,
+      table: args.table?.id,
+    });
+  }
+
+  private severityFor(verdict: Verdict): Severity | undefined {
+    if (verdict.case !== "rounding") return this.meta.severity;
+    const policy = this.options.rounding ?? "warn";
+    if (policy === "ignore") return undefined;
+    if (policy === "error") return "error";
+    return this.meta.severity === "info" ? "info" : "warning";
+  }
+}
+
+function toTerm(o: Operand): Term {
+  return { amount: o.amount, sign: o.sign };
+}
