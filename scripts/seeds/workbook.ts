@@ -57,12 +57,13 @@ const DEPARTMENT_NAME_NOTE = /^(部门\(单位\)名称)\s*[：:]\s*([^；;]+)/;
 /**
  * Lines the published document itself prints under a table: 注：…, 说明：…, 备注：…, and the
  * row/column relations ("1栏各行＝…", "27 行＝…"). Everything else in `notes` is a remark
- * of the transcriber ("“合计”行的标签…", "只转录…") and stays out of the sheet.
+ * of the transcriber ("“合计”行的标签…", "只转录…") and stays out of the sheet. The
+ * 部门/单位 (填报日期, 申报日期) line is printed above the table and goes to the unit row.
  */
-const PRINTED_NOTE = /^(注\s*[：:]|说明\s*[：:]|备注\s*[：:]|填报日期|申报日期|\d+\s*[栏行])/;
+const PRINTED_NOTE = /^(注\s*[：:]|说明\s*[：:]|备注\s*[：:]|\d+\s*[栏行])/;
 
 export function isPrintedNote(note: string): boolean {
-  return PRINTED_NOTE.test(note.trim()) && !UNIT_LINE.test(note.trim());
+  return PRINTED_NOTE.test(note.trim());
 }
 
 /** "部门/单位：武汉市地方金融工作局 单位：万元" → left and right parts. */
