@@ -1,9 +1,48 @@
+import { rangeA1 } from "./grid/address";
 import type { WorkbookGrid } from "./grid/types";
-import type { AuditOptions, AuditResult } from "./types";
+import { recognize } from "./recognize";
+import { RuleContext } from "./rules/context";
+import { RULES } from "./rules/registry";
+import type { Rule } from "./rules/types";
+import type { AuditOptions, AuditResult, Finding, TableSummary } from "./types";
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** The one entry point every host calls: grid in, recognised tables and findings out. */
-export function audit(grid: WorkbookGrid, options: AuditOptions = {}): AuditResult {
-  void grid;
-  void options;
-  return { tables: [], findings: [] };
+export function audit(grid: WorkbookGrid, options: AuditOptions = {}, rules: Rule[] = RULES): AuditResult {
+  const { document } = recognize(grid);
+  const ctx = new RuleContext(document, options);
+  for (const rule of rules) {
+    ctx.use(rule.meta);
+    rule.check(ctx);
+  }
+  const tables: TableSummary[] = document.tables.map((t) => ({
+    id: t.id,
+    family: t.family,
+    number: t.number,
+    name: t.name,
+    sheet: t.sheet,
+    range: rangeA1(t.range),
+    year: t.year,
+    department: t.department,
+    unit: t.unit,
+    reasons: t.reasons,
+    missing: t.missing,
+  }));
+  const order = new Map(document.tables.map((t, i) => [t.id, i]));
+  const findings = dedupe(ctx.findings).sort(
+    (a, b) => (order.get(a.table ?? "") ?? 999) - (order.get(b.table ?? "") ?? 999) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+  );
+  return { tables, findings };
+}
+
+/** One finding per rule and cell: a cell checked twice by one rule (两个口径) is reported once. */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.rule}|${f.sheet}|${f.cell}|${f.expected ?? ""}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

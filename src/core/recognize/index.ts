@@ -222,7 +222,8 @@ function buildTable(view: SheetView, cand: Candidate, end: number): TableModel |
     }
     for (let i = 0; i + 1 < cells.length; i += 2) {
       const key = normalizeLabel(cells[i].t).replace(/[:：]$/, "");
-      const amount = reader.read(r, cells[i + 1].c);
+      // Only budget figures among the facts are amounts (项目名称 and 项目编码 are not).
+      const amount = /预算|金额|资金/.test(key) ? reader.read(r, cells[i + 1].c) : undefined;
       facts[key] = { text: cells[i + 1].t, pos: reader.pos(r, cells[i + 1].c), amount };
     }
   }

@@ -1,0 +1,85 @@
+import fs from "fs";
+import path from "path";
+import { Command, CommanderError } from "commander";
+import { audit } from "../core/audit";
+import type { RoundingPolicy } from "../core/types";
+import { readXlsxFile } from "../xlsx/node";
+import { errorReport, fileReport, textReport, type FileReport } from "./report";
+
+export const SEED_DIR = path.join(__dirname, "..", "..", "seeds");
+
+export function seedWorkbooks(): string[] {
+  return fs
+    .readdirSync(SEED_DIR)
+    .filter((f) => f.endsWith(".xlsx"))
+    .sort()
+    .map((f) => path.join(SEED_DIR, f));
+}
+
+export interface CheckOptions {
+  format: "text" | "json";
+  rounding: RoundingPolicy;
+}
+
+/** Check files one by one; a file that cannot be read is reported and the rest go on. */
+export async function checkFiles(files: string[], options: CheckOptions): Promise<FileReport[]> {
+  const reports: FileReport[] = [];
+  for (const file of files) {
+    try {
+      const grid = await readXlsxFile(file);
+      reports.push(fileReport(file, audit(grid, { rounding: options.rounding })));
+    } catch (e) {
+      reports.push(errorReport(file, e instanceof Error ? e.message : String(e)));
+    }
+  }
+  return reports;
+}
+
+export function exitCode(reports: FileReport[]): number {
+  if (reports.some((r) => r.error)) return 2;
+  return reports.some((r) => r.findings.some((f) => f.severity === "error")) ? 1 : 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  const program = new Command()
+    .name("gongkai-audit")
+    .description("检查部门预算、部门决算公开表的表内、表间一致性")
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  program
+    .command("check")
+    .description("检查 .xlsx 工作簿；不给文件时检查自带的示例工作簿")
+    .argument("[files...]", ".xlsx 文件")
+    .option("-f, --format <format>", "输出格式：text 或 json", "text")
+    .option("--rounding <policy>", "尾差处理：warn（警告，默认）、ignore（忽略）、error（按错误）", "warn")
+    .action(async (files: string[], opts: { format: string; rounding: string }) => {
+      if (!["text", "json"].includes(opts.format)) throw new CommanderError(2, "format", `--format 只能是 text 或 json，不能是「${opts.format}」`);
+      if (!["warn", "ignore", "error"].includes(opts.rounding)) throw new CommanderError(2, "rounding", `--rounding 只能是 warn、ignore 或 error`);
+      const targets = files.length > 0 ? files : seedWorkbooks();
+      const reports = await checkFiles(targets, { format: opts.format as CheckOptions["format"], rounding: opts.rounding as RoundingPolicy });
+      process.stdout.write(opts.format === "json" ? `${JSON.stringify({ files: reports }, null, 2)}\n` : `${textReport(reports)}\n`);
+      code = exitCode(reports);
+    });
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.version") return 0;
+      if (!e.message.startsWith("error:")) process.stderr.write(`${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  return code;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e) => {
+      process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+      process.exit(2);
+    },
+  );
+}

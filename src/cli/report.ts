@@ -1,0 +1,65 @@
+import type { AuditResult, Finding, TableSummary } from "../core/types";
+
+/** One file's entry in the CLI's JSON output: a published contract (add fields, never rename or drop). */
+export interface FileReport {
+  file: string;
+  tables: (Pick<TableSummary, "family" | "number" | "name" | "sheet" | "range"> & Partial<TableSummary>)[];
+  findings: Finding[];
+  error: string | null;
+}
+
+export function fileReport(file: string, result: AuditResult): FileReport {
+  return {
+    file,
+    tables: result.tables.map((t) => ({ family: t.family, number: t.number, name: t.name, sheet: t.sheet, range: t.range, id: t.id, year: t.year, department: t.department, unit: t.unit })),
+    findings: result.findings,
+    error: null,
+  };
+}
+
+export function errorReport(file: string, error: string): FileReport {
+  return { file, tables: [], findings: [], error };
+}
+
+const SEVERITY_LABEL = { error: "错误", warning: "警告", info: "提示" } as const;
+
+export function counts(findings: Finding[]): Record<"error" | "warning" | "info", number> {
+  const c = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) c[f.severity]++;
+  return c;
+}
+
+function tableTitle(t: { family: string; number: string; name: string }): string {
+  return `${t.family}${t.family === "预算" ? "公开表" : "表"}${t.number} ${t.name}`;
+}
+
+/** Human-readable report, in Chinese. */
+export function textReport(reports: FileReport[]): string {
+  const out: string[] = [];
+  for (const r of reports) {
+    out.push(`■ ${r.file}`);
+    if (r.error) {
+      out.push(`  无法读取：${r.error}`, "");
+      continue;
+    }
+    if (r.tables.length === 0) out.push("  未找到公开表。");
+    else {
+      out.push(`  识别出 ${r.tables.length} 张表：`);
+      for (const t of r.tables) out.push(`    ${tableTitle(t)}　工作表「${t.sheet}」${t.range}`);
+    }
+    const c = counts(r.findings);
+    out.push(`  发现问题：错误 ${c.error} 个，警告 ${c.warning} 个，提示 ${c.info} 个。`);
+    const byTable = new Map<string, Finding[]>();
+    for (const f of r.findings) {
+      const key = f.table ?? "";
+      byTable.set(key, [...(byTable.get(key) ?? []), f]);
+    }
+    for (const [id, list] of byTable) {
+      const t = r.tables.find((x) => x.id === id);
+      out.push(`  ── ${t ? tableTitle(t) : "其他"}`);
+      for (const f of list) out.push(`    [${SEVERITY_LABEL[f.severity]}] ${f.rule} ${f.sheet}!${f.cell}　${f.message}`);
+    }
+    out.push("");
+  }
+  return out.join("\n");
+}

@@ -1,0 +1,80 @@
+import type Decimal from "decimal.js";
+import { normalizeLabel } from "../grid/text";
+import type { LineItem, TableModel } from "../model/types";
+import { tableLabel } from "./context";
+import type { Rule } from "./types";
+
+/** "27 行＝（1＋2＋…＋8）行" → { total: 27, parts: [1..8] }. */
+export function parseRowFormulas(note: string): { text: string; total: number; parts: number[] }[] {
+  const out: { text: string; total: number; parts: number[] }[] = [];
+  const s = normalizeLabel(note);
+  const re = /(\d+)行=\(([\d+…．.。]+)\)行/g;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const tokens = m[2].split("+").filter((t) => t !== "");
+    const parts: number[] = [];
+    tokens.forEach((t, i) => {
+      if (/^[…．.。]+$/.test(t)) {
+        const from = Number(tokens[i - 1]);
+        const to = Number(tokens[i + 1]);
+        for (let n = from + 1; n < to; n++) parts.push(n);
+      } else parts.push(Number(t));
+    });
+    out.push({ text: m[0], total: Number(m[1]), parts });
+  }
+  return out;
+}
+
+function sumLines(lines: (LineItem | undefined)[], role: string, zero: Decimal): Decimal {
+  return lines.reduce((s, l) => (l?.amounts[role] ? s.plus(l.amounts[role].value) : s), zero);
+}
+
+/** A printed row formula that does not describe its own table (seed 004 表1 prints another template's numbering). */
+export const printedNoteRule: Rule = {
+  meta: {
+    id: "note.row-formula",
+    title: "表注行次公式与本表不符",
+    severity: "info",
+    relation: "表注印出的“N 行＝（…）行”公式，按本表印出的行次计算应当成立",
+    source: "表1、表4 的表注",
+  },
+  check(ctx) {
+    for (const table of ctx.doc.tables) {
+      if (table.def.layout !== "summary") continue;
+      for (const note of table.notes) {
+        const formulas = parseRowFormulas(note.text);
+        const failing: string[] = [];
+        for (const f of formulas) {
+          const byLine = (n: number) => table.items.find((i) => i.line === n);
+          const total = byLine(f.total);
+          const parts = f.parts.map(byLine);
+          const side = total?.side ?? parts.find((p) => p)?.side;
+          const roles = table.columns.filter((c) => c.side === side).map((c) => c.role);
+          const bad = roles.some((role) => {
+            const zero = firstValue(table)?.minus(firstValue(table)!);
+            if (!zero) return false;
+            const t = total?.amounts[role]?.value ?? zero;
+            return !t.equals(sumLines(parts, role, zero));
+          });
+          const misplaced = total && total.role && !/Total|grandTotal|carry/.test(total.role);
+          if (bad || misplaced || !total) failing.push(`${f.text}（按本表行次：${describeLine(total, f.total)}）`);
+        }
+        if (failing.length === 0) continue;
+        ctx.report({
+          table,
+          pos: { sheet: table.sheet, row: note.row, col: table.range.left },
+          message: `${tableLabel(table)}表注中的 ${failing.join("；")} 与本表的行次不符，可能沿用了其他版本模板的表注。本表按项目名称核对的关系另行检查。`,
+        });
+      }
+    }
+  },
+};
+
+function firstValue(table: TableModel): Decimal | undefined {
+  for (const i of table.items) for (const a of Object.values(i.amounts)) return a.value;
+  return undefined;
+}
+
+function describeLine(item: LineItem | undefined, n: number): string {
+  if (!item) return `第 ${n} 行为空行或不存在`;
+  return `第 ${n} 行是「${item.label.trim() || "空行"}」`;
+}

@@ -1,0 +1,25 @@
+import { invalidAmountRule, requiredTablesRule, emptyTableRule } from "./cells";
+import { columnRelationRules } from "./column-relations";
+import { budgetCrossRules } from "./cross-budget";
+import { finalCrossRules } from "./cross-final";
+import { economicBlocksRule, subjectHierarchyRule } from "./hierarchy";
+import { performanceRowsRule, unitRowsRule } from "./budget-rows";
+import { printedNoteRule } from "./printed-notes";
+import { summaryRowRules } from "./summary-rows";
+import type { Rule } from "./types";
+
+/** Every rule, in the order findings are reported. Ids are stable. */
+export const RULES: Rule[] = [
+  invalidAmountRule,
+  ...columnRelationRules,
+  ...summaryRowRules,
+  subjectHierarchyRule,
+  economicBlocksRule,
+  unitRowsRule,
+  performanceRowsRule,
+  ...finalCrossRules,
+  ...budgetCrossRules,
+  printedNoteRule,
+  requiredTablesRule,
+  emptyTableRule,
+];
