@@ -426,8 +426,9 @@ export function performanceLayout(input: LayoutInput): LayoutOutput {
   if (!columns.some((c) => c.role === "current")) return { columns, items: [], missing: [], rejected: "表头中没有“当年金额”栏" };
   const first = Math.min(...columns.map((c) => c.col));
   const items: LineItem[] = [];
+  // The 构成 label is printed once per block (or merged down it): it holds until the next one.
+  let section = "";
   for (const r of input.dataRows) {
-    let section = "";
     let label = "";
     for (let c = input.header.left; c < first; c++) {
       const t = normalizeLabel(input.view.text(r, c));

@@ -1,0 +1,60 @@
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { REPO } from "../helpers/seeds";
+
+const BIN = path.join(REPO, "bin", "gongkai-audit.js");
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO, encoding: "utf8", timeout: 60000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("gongkai-audit check", () => {
+  test("with no file: checks the bundled seeds, lists all tables, exits 1 because they carry real errors", () => {
+    const r = run("check");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("识别出 9 张表");
+    expect(r.stdout).toContain("决算表3 支出决算表");
+    expect(r.stdout).toMatch(/\[错误\] jue\.x\.t1-t3 表3!C7　.*应为 394\.82，实为 394\.81，相差 -0\.01/);
+  });
+
+  test("json: the published shape, for every file; a bad file is reported and the rest still checked (exit 2)", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gongkai-"));
+    const bad = path.join(dir, "broken.xlsx");
+    fs.writeFileSync(bad, "not a workbook");
+    const seed = path.join(REPO, "seeds", fs.readdirSync(path.join(REPO, "seeds")).find((f) => f.startsWith("2022"))!);
+    const r = run("check", "--format", "json", bad, seed);
+    expect(r.code).toBe(2);
+    const out = JSON.parse(r.stdout);
+    expect(out.files).toHaveLength(2);
+    expect(out.files[0]).toMatchObject({ file: bad, tables: [], findings: [] });
+    expect(out.files[0].error).toMatch(/不是 \.xlsx 文件/);
+    const ok = out.files[1];
+    expect(ok.error).toBeNull();
+    expect(ok.tables[0]).toEqual(expect.objectContaining({ family: "预算", number: "1", name: "收支总表", sheet: "公开表1", range: expect.stringMatching(/^A1:[A-Z]+\d+$/) }));
+    for (const f of ok.findings) {
+      expect(Object.keys(f)).toEqual(expect.arrayContaining(["rule", "severity", "message", "sheet", "cell", "related"]));
+      expect(["error", "warning", "info"]).toContain(f.severity);
+      expect(f.cell).toMatch(/^[A-Z]+\d+$/);
+    }
+    const t10 = ok.findings.find((f: { rule: string }) => f.rule === "yu.x.t10");
+    expect(t10).toMatchObject({ sheet: "公开表10", expected: "1167.10", actual: "1167.11" });
+  });
+
+  test("exit 0 when no finding is an error", () => {
+    const seed = path.join(REPO, "seeds", fs.readdirSync(path.join(REPO, "seeds")).find((f) => f.startsWith("2021"))!);
+    // 2021's only errors are in 表7; with a copy whose 表7 is consistent the exit code is 0.
+    const r = run("check", "--format", "json", seed);
+    const out = JSON.parse(r.stdout);
+    const errors = out.files[0].findings.filter((f: { severity: string }) => f.severity === "error");
+    expect(r.code).toBe(errors.length > 0 ? 1 : 0);
+  });
+
+  test("wrong arguments exit 2 with a Chinese message", () => {
+    const r = run("check", "--format", "xml");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--format 只能是 text 或 json");
+  });
+});
