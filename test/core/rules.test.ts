@@ -78,6 +78,11 @@ const CASES: Record<string, RuleCase> = {
   "yu.t1.balance": { valid: { seed: "2022" }, invalid: { seed: "2022", edit: plus("预算-1", byRole("grandTotal", "expense"), "amount") } },
   "yu.t4.balance": { valid: { seed: "2022" }, invalid: { seed: "2022", edit: plus("预算-4", byRole("grandTotal", "expense"), "amount") } },
   "subject.hierarchy": { valid: { seed: "2021" }, invalid: { seed: "2021", edit: plus("决算-3", byCode("20103"), "total") } },
+  "subject.name": { valid: { seed: "2022" }, invalid: { seed: "2021", at: { sheet: "表2", cell: "A24" } } },
+  "subject.structure": { valid: { seed: "2022" }, invalid: { seed: "2021", at: { sheet: "表5", cell: "A23" } } },
+  "subject.running-project": { valid: { seed: "2022" }, invalid: { seed: "2021", at: { sheet: "表3", cell: "E10" } } },
+  "jue.x.t4-within-t1": { valid: { seed: "2021" }, invalid: { seed: "2021", edit: plus("决算-4", byCode("201"), "total") } },
+  "yu.x.t5-within-t3": { valid: { seed: "2022" }, invalid: { seed: "2022", edit: plus("预算-5", byCode("2170101"), "total") } },
   "jue.t6.totals": {
     valid: { seed: "2021" },
     invalid: {

@@ -145,6 +145,38 @@ export const budgetCrossRules: Rule[] = [
   },
   {
     meta: {
+      id: "yu.x.t5-within-t3",
+      title: "公开表5 不超过公开表3",
+      severity: "warning",
+      relation: "公开表5 各行 合计、基本支出、项目支出 ≤ 公开表3 同一科目的 合计、基本支出、项目支出",
+      source: "一般公共预算拨款支出是全部支出的一部分",
+      mayDiffer: "只有科目在两表中归类不同时才会出现，请核对。",
+      family: "预算",
+    },
+    check(ctx) {
+      const t3 = ctx.table("预算", "3");
+      const t5 = ctx.table("预算", "5");
+      if (!t3 || !t5) return;
+      for (const r5 of t5.items.filter((i) => i.kind === "total" || i.kind === "subject")) {
+        const r3 = r5.kind === "total" ? totalRow(t3) : subjectRow(t3, r5.code!);
+        for (const [c5, c3] of [
+          ["total", "total"],
+          ["basicTotal", "basic"],
+          ["project", "project"],
+        ]) {
+          if (!r5.amounts[c5]) continue;
+          const name = r5.kind === "total" ? "合计行" : `${r5.code} ${r5.label}`;
+          ctx.atMost({
+            table: t5,
+            actual: at(t5, r5, c5, ` ${name}「${columnLabel(t5, c5)}」`),
+            expected: [r3 ? at(t3, r3, c3, ` ${name}「${columnLabel(t3, c3)}」`) : { label: `公开表3（没有 ${r5.code} 行）` }],
+          });
+        }
+      }
+    },
+  },
+  {
+    meta: {
       id: "yu.x.t5-t6",
       title: "公开表5 基本支出与公开表6 一致",
       severity: "error",

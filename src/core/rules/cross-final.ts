@@ -150,6 +150,34 @@ export const finalCrossRules: Rule[] = [
   },
   {
     meta: {
+      id: "jue.x.t4-within-t1",
+      title: "表4 财政拨款支出不超过表1",
+      severity: "warning",
+      relation: "表4 合计栏 各类支出及本年支出合计 ≤ 表1 同类支出及本年支出合计",
+      source: "财政拨款支出是全部支出的一部分",
+      mayDiffer: "两表口径一致时不会出现；若出现，多为科目归类在两表中不同。",
+      family: "决算",
+    },
+    check(ctx) {
+      const t1 = ctx.table("决算", "1");
+      const t4 = ctx.table("决算", "4");
+      if (!t1 || !t4) return;
+      const c1 = mainColumn(t1, "expense")!;
+      const c4 = mainColumn(t4, "expense")!;
+      const rows4 = [line(t4, "expense", "expenseTotal"), ...classLines(t4)].filter((l): l is LineItem => !!l);
+      for (const l4 of rows4) {
+        if (!l4.amounts[c4]) continue;
+        const l1 = l4.code ? classLines(t1).find((c) => c.code === l4.code) : line(t1, "expense", "expenseTotal");
+        ctx.atMost({
+          table: t4,
+          actual: at(t4, l4, c4, `「${l4.label.trim()}」`),
+          expected: [l1 ? at(t1, l1, c1, `「${l1.label.trim()}」`) : { label: `${tableLabel(t1)}（没有该类支出行）` }],
+        });
+      }
+    },
+  },
+  {
+    meta: {
       id: "jue.x.t5-t6",
       title: "表5 基本支出与表6 一致",
       severity: "error",
@@ -172,7 +200,7 @@ export const finalCrossRules: Rule[] = [
       id: "jue.x.t4-t8",
       title: "表4 与表8 政府性基金一致",
       severity: "error",
-      relation: "表8 合计行 本年收入＝表4 政府性基金预算财政拨款收入；表8 合计行 本年支出＝表4 政府性基金预算财政拨款栏 本年支出合计",
+      relation: "表8 合计行 本年收入＝表4 政府性基金预算财政拨款收入；表8 本年支出（合计及各类）＝表4 政府性基金预算财政拨款栏 本年支出合计及同类支出；表8 年初、年末结转和结余＝表4 对应的政府性基金预算财政拨款结转和结余",
       source: "两表的政府性基金预算财政拨款是同一个数",
       family: "决算",
     },
@@ -185,8 +213,21 @@ export const finalCrossRules: Rule[] = [
       if (income && total.cells.income)
         ctx.equal({ table: t8, sameQuantity: true, actual: at(t8, total, "income", " 合计行「本年收入」"), expected: [at(t4, income, mainColumn(t4, "income")!, `「${income.label.trim()}」`)] });
       const expense = line(t4, "expense", "expenseTotal");
-      if (expense && t4.columns.some((c) => c.role === "fund"))
+      if (expense && t4.columns.some((c) => c.role === "fund")) {
         ctx.equal({ table: t8, sameQuantity: true, actual: at(t8, total, "total", " 合计行「本年支出」"), expected: [at(t4, expense, "fund", "「本年支出合计」政府性基金预算财政拨款栏")] });
+        classesAgainst(ctx, t4, "fund", t8, "total");
+      }
+      const c4 = mainColumn(t4, "income")!;
+      for (const [role4, role8, what] of [
+        ["carryIn.fund", "carryIn", "年初结转和结余"],
+        ["carryOut.fund", "carryOut", "年末结转和结余"],
+      ]) {
+        const side = role4.startsWith("carryIn") ? "income" : "expense";
+        const l4 = line(t4, side, role4);
+        const col = side === "income" ? c4 : mainColumn(t4, "expense")!;
+        if (!l4 || !total.cells[role8] || (!l4.amounts[col] && !total.amounts[role8])) continue;
+        ctx.equal({ table: t8, sameQuantity: true, actual: at(t8, total, role8, ` 合计行「${what}」`), expected: [at(t4, l4, col, `「${what}」政府性基金预算财政拨款`)] });
+      }
     },
   },
   {
@@ -194,7 +235,7 @@ export const finalCrossRules: Rule[] = [
       id: "jue.x.t4-t9",
       title: "表4 与表9 国有资本经营预算一致",
       severity: "error",
-      relation: "表9 合计行 本年支出合计＝表4 国有资本经营预算财政拨款栏 本年支出合计",
+      relation: "表9 本年支出合计（合计及各类）＝表4 国有资本经营预算财政拨款栏 本年支出合计及同类支出",
       source: "两表的国有资本经营预算财政拨款支出是同一个数",
       family: "决算",
     },
@@ -205,6 +246,7 @@ export const finalCrossRules: Rule[] = [
       const expense = t4 && line(t4, "expense", "expenseTotal");
       if (!t4 || !t9 || !total || !expense || !t4.columns.some((c) => c.role === "capital")) return;
       ctx.equal({ table: t9, sameQuantity: true, actual: at(t9, total, "total", " 合计行「本年支出合计」"), expected: [at(t4, expense, "capital", "「本年支出合计」国有资本经营预算财政拨款栏")] });
+      classesAgainst(ctx, t4, "capital", t9, "total");
     },
   },
   {

@@ -6,6 +6,7 @@ import { economicBlocksRule, subjectHierarchyRule } from "./hierarchy";
 import { performanceRowsRule, unitRowsRule } from "./budget-rows";
 import { printedNoteRule } from "./printed-notes";
 import { summaryRowRules } from "./summary-rows";
+import { runningCostsRule, subjectNameRule, subjectStructureRule } from "./subjects";
 import type { Rule } from "./types";
 
 /** Every rule, in the order findings are reported. Ids are stable. */
@@ -14,6 +15,9 @@ export const RULES: Rule[] = [
   ...columnRelationRules,
   ...summaryRowRules,
   subjectHierarchyRule,
+  subjectStructureRule,
+  subjectNameRule,
+  runningCostsRule,
   economicBlocksRule,
   unitRowsRule,
   performanceRowsRule,

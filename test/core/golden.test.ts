@@ -1,0 +1,32 @@
+import * as fs from "fs";
+import * as path from "path";
+import { audit } from "../../src/core/audit";
+import { seedGrid, type SeedKey } from "../helpers/audit";
+
+/**
+ * The seeds' findings, kept as a golden file that was read and confirmed against the seed
+ * documents (see test/golden/README.md). Any change of verdict shows up in review:
+ * regenerate with `UPDATE_GOLDEN=1 npx jest test/core/golden` and explain the change.
+ */
+const FILE = path.join(__dirname, "..", "golden", "seed-findings.json");
+
+async function current(): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const key of ["2020", "2021", "2022"] as SeedKey[]) {
+    out[key] = audit(await seedGrid(key)).findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      cell: `${f.sheet}!${f.cell}`,
+      expected: f.expected ?? null,
+      actual: f.actual ?? null,
+      rounding: f.rounding?.case ?? null,
+    }));
+  }
+  return out;
+}
+
+test("the seeds' findings are exactly the confirmed golden findings", async () => {
+  const now = await current();
+  if (process.env.UPDATE_GOLDEN) fs.writeFileSync(FILE, `${JSON.stringify(now, null, 1)}\n`);
+  expect(now).toEqual(JSON.parse(fs.readFileSync(FILE, "utf8")));
+});
