@@ -119,6 +119,18 @@ const CASES: Record<string, RuleCase> = {
   "yu.x.t7-t6": { valid: { seed: "2022" }, invalid: { seed: "2022", edit: plus("预算-6", byCode("30217"), "total") } },
   "yu.x.t10": { valid: { seed: "2022", edit: "fixed" }, invalid: { seed: "2022", at: { sheet: "公开表10" } } },
   "note.row-formula": { valid: { seed: "2021" }, invalid: { seed: "2020", at: { sheet: "表1" } } },
+  "note.column-formula": {
+    valid: { seed: "2021" },
+    invalid: {
+      seed: "2021",
+      edit: (g) => {
+        const t = table(g, "决算-3");
+        const note = t.notes.find((n) => n.text.includes("栏"))!;
+        setCell(g, t.sheet, `A${note.row + 1}`, "1栏各行＝（2＋3＋4＋5＋9）栏各行。");
+        return { sheet: t.sheet, cell: `A${note.row + 1}` };
+      },
+    },
+  },
   "doc.required-tables": {
     valid: { seed: "2021" },
     invalid: {

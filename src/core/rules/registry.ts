@@ -4,7 +4,7 @@ import { budgetCrossRules } from "./cross-budget";
 import { finalCrossRules } from "./cross-final";
 import { economicBlocksRule, subjectHierarchyRule } from "./hierarchy";
 import { performanceRowsRule, unitRowsRule } from "./budget-rows";
-import { printedNoteRule } from "./printed-notes";
+import { printedColumnNoteRule, printedNoteRule } from "./printed-notes";
 import { summaryRowRules } from "./summary-rows";
 import { runningCostsRule, subjectNameRule, subjectStructureRule } from "./subjects";
 import type { Rule } from "./types";
@@ -24,6 +24,7 @@ export const RULES: Rule[] = [
   ...finalCrossRules,
   ...budgetCrossRules,
   printedNoteRule,
+  printedColumnNoteRule,
   requiredTablesRule,
   emptyTableRule,
 ];
