@@ -1,0 +1,45 @@
+import { Checkbox, Field, makeStyles, Select, tokens } from "@fluentui/react-components";
+import * as React from "react";
+import type { Severity } from "../../core/types";
+import { ALL_TABLES, SEVERITIES, SEVERITY_LABEL, type FindingFilter } from "../model";
+
+const useStyles = makeStyles({
+  root: { display: "grid", rowGap: tokens.spacingVerticalS },
+  severities: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
+});
+
+export interface FindingFiltersProps {
+  filter: FindingFilter;
+  counts: Record<Severity, number>;
+  tables: { value: string; label: string }[];
+  onChange: (filter: FindingFilter) => void;
+}
+
+/** Which findings to list: by severity and by table. */
+export function FindingFilters({ filter, counts, tables, onChange }: FindingFiltersProps) {
+  const styles = useStyles();
+  return (
+    <div className={styles.root} role="group" aria-label="筛选">
+      <div className={styles.severities}>
+        {SEVERITIES.map((s) => (
+          <Checkbox
+            key={s}
+            label={`${SEVERITY_LABEL[s]}（${counts[s]}）`}
+            checked={filter.severities[s]}
+            onChange={(_, data) => onChange({ ...filter, severities: { ...filter.severities, [s]: data.checked === true } })}
+          />
+        ))}
+      </div>
+      <Field label="表格">
+        <Select value={filter.table} onChange={(_, data) => onChange({ ...filter, table: data.value })}>
+          <option value={ALL_TABLES}>全部表格</option>
+          {tables.map((t) => (
+            <option key={t.value} value={t.value}>
+              {t.label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+    </div>
+  );
+}
