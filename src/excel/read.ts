@@ -308,9 +308,10 @@ export function blockCells(block: BlockData): (Cell | null)[][] {
 }
 
 /**
- * One cell from Excel's parallel arrays. Numbers stay numbers and text stays text (a number
- * typed as text is a string). An error cell keeps Excel's error text ("#REF!") as its value and
- * in `error`, so it can never pass for an empty cell.
+ * One cell from Excel's parallel arrays, in the same shape the .xlsx reader gives: numbers stay
+ * numbers and text stays text (a number typed as text is a string); an error cell has
+ * `value: null` and the error text in `error`; a date is an ISO date string; the General number
+ * format is left out.
  */
 export function toCell(value: unknown, text: unknown, formula: unknown, numberFormat: unknown, valueType: unknown): Cell | null {
   const hasFormula =
@@ -331,7 +332,7 @@ export function toCell(value: unknown, text: unknown, formula: unknown, numberFo
       break;
     case "Error":
       error = String(value);
-      cellValue = error;
+      cellValue = null;
       break;
     case "String":
       cellValue = String(value ?? "");
@@ -345,12 +346,41 @@ export function toCell(value: unknown, text: unknown, formula: unknown, numberFo
             : null;
   }
 
+  const format = typeof numberFormat === "string" && !isGeneralFormat(numberFormat) ? numberFormat : undefined;
+  if (typeof cellValue === "number" && format !== undefined && isDateFormat(format)) {
+    cellValue = serialToIsoDate(cellValue) ?? cellValue;
+  }
+
   const cell: Cell = { value: cellValue };
   if (typeof text === "string") cell.text = text;
   if (hasFormula) cell.formula = formula as string;
-  if (typeof numberFormat === "string") cell.numberFormat = numberFormat;
+  if (format !== undefined) cell.numberFormat = format;
   if (error !== undefined) cell.error = error;
   return cell;
+}
+
+function isGeneralFormat(format: string): boolean {
+  return format === "" || format.toLowerCase() === "general";
+}
+
+/** A number format that shows a date or time: y, m, d, h or s outside quotes, brackets and escapes. */
+export function isDateFormat(format: string): boolean {
+  const bare = format
+    .replace(/"[^"]*"/g, "")
+    .replace(/\[[^\]]*\]/g, "")
+    .replace(/\\./g, "")
+    .replace(/[_*]./g, "");
+  return /[ymdhs]/i.test(bare);
+}
+
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/** Excel serial date (1900 system) → "2024-12-31", or "2024-12-31T10:30:00" with a time. */
+export function serialToIsoDate(serial: number): string | undefined {
+  if (!Number.isFinite(serial) || serial < 0 || serial > 2958465) return undefined;
+  const date = new Date(EXCEL_EPOCH + Math.round(serial * 86_400_000));
+  const iso = date.toISOString().replace(/\.\d{3}Z$/, "");
+  return iso.endsWith("T00:00:00") ? iso.slice(0, 10) : iso;
 }
 
 const AREA_RE = /!(\$?[A-Za-z]{1,3}\$?\d+)(?::(\$?[A-Za-z]{1,3}\$?\d+))?(?=\s*,|\s*$)/g;

@@ -64,10 +64,11 @@ describe("a block of cells read through office-addin-mock", () => {
     await context.sync();
 
     const cells = blockCells(range as unknown as BlockData);
-    for (const row of cells) for (const cell of row) expect(String(cell?.value ?? "")).not.toMatch(NOT_LOADED);
+    for (const row of cells) for (const cell of row) expect(JSON.stringify(cell)).not.toMatch(NOT_LOADED);
     expect(cells[0][2]).toBeNull();
     expect(cells[1][1]).toEqual({ value: 300, text: "300.00", formula: "=SUM(C5:C6)", numberFormat: "#,##0.00" });
-    expect(cells[1][2]).toMatchObject({ value: "#DIV/0!", error: "#DIV/0!", formula: "=1/0" });
+    expect(cells[1][2]).toEqual({ value: null, text: "#DIV/0!", error: "#DIV/0!", formula: "=1/0" });
+    expect(cells[0][0]).toEqual({ value: "项目", text: "项目" });
     expect(cells[2][1]).toEqual({ value: "100", text: "100", numberFormat: "@" });
     expect(cells[2][2]?.formula).toBeUndefined();
   });

@@ -1,4 +1,4 @@
-import { readWorkbookGrid } from "../../src/excel/read";
+import { isDateFormat, parseAreasAddress, readWorkbookGrid, serialToIsoDate, toCell } from "../../src/excel/read";
 import { FakeContext, FakeWorkbook, type FakeSheetSpec } from "./fakeExcel";
 
 /** A 决算 table whose used range starts at B3, with a merge, a formula, an error and hidden parts. */
@@ -20,6 +20,7 @@ function sampleSheet(name = "收支总表"): FakeSheetSpec {
       B8: "合计",
       C8: { value: "#REF!", type: "Error", formula: "=C5+#REF!" },
       F8: true,
+      F9: { value: 45657, numberFormat: "yyyy\"年\"m\"月\"d\"日\"", text: "2024年12月31日" },
     },
     merges: ["B3:F3"],
     hiddenRows: [5],
@@ -42,7 +43,7 @@ describe("reading a workbook", () => {
     expect(sheet.name).toBe("收支总表");
 
     // Rows above the used range exist and are empty; row 3 starts at column B.
-    expect(sheet.rows).toHaveLength(8);
+    expect(sheet.rows).toHaveLength(9);
     expect(sheet.rows[0]).toEqual([]);
     expect(sheet.rows[1]).toEqual([]);
     expect(sheet.rows[2][0]).toBeNull();
@@ -59,9 +60,11 @@ describe("reading a workbook", () => {
     expect(typeof sheet.rows[5][2]?.value).toBe("number");
     // A number typed as text stays text.
     expect(sheet.rows[6][3]).toMatchObject({ value: "0012", numberFormat: "@" });
-    // Error cells carry the error and never look empty.
-    expect(sheet.rows[7][2]).toMatchObject({ value: "#REF!", error: "#REF!", formula: "=C5+#REF!" });
-    expect(sheet.rows[7][5]).toMatchObject({ value: true });
+    // Error cells carry the error (as the .xlsx reader does: no value, the error text).
+    expect(sheet.rows[7][2]).toEqual({ value: null, text: "#REF!", error: "#REF!", formula: "=C5+#REF!" });
+    // The General format is left out, like the .xlsx reader does; dates become ISO dates.
+    expect(sheet.rows[7][5]).toEqual({ value: true, text: "true" });
+    expect(sheet.rows[8][5]).toMatchObject({ value: "2024-12-31", text: "2024年12月31日" });
     // Empty cells inside the used range are null.
     expect(sheet.rows[7][3]).toBeNull();
 
@@ -160,5 +163,35 @@ describe("reading a workbook", () => {
     const grid = await read(ctx, { maxCellsPerSheet: 25, onProgress: (p) => p.remark && remarks.push(p.remark) });
     expect(grid.sheets[0].rows).toHaveLength(25);
     expect(remarks[0]).toContain("大表");
+  });
+});
+
+describe("cell conversion details", () => {
+  it("tells date formats from amount formats", () => {
+    expect(isDateFormat('yyyy"年"m"月"d"日"')).toBe(true);
+    expect(isDateFormat("[$-F800]dddd, mmmm dd, yyyy")).toBe(true);
+    expect(isDateFormat("[h]:mm:ss")).toBe(true);
+    expect(isDateFormat('0.00"万元"')).toBe(false);
+    expect(isDateFormat("_-* #,##0.00_-;-* #,##0.00_-")).toBe(false);
+    expect(isDateFormat("#,##0.00_);[Red]\\(#,##0.00\\)")).toBe(false);
+    expect(isDateFormat("0.00E+00")).toBe(false);
+  });
+
+  it("turns Excel serial dates into ISO dates", () => {
+    expect(serialToIsoDate(45657)).toBe("2024-12-31");
+    expect(serialToIsoDate(45657.4375)).toBe("2024-12-31T10:30:00");
+    expect(toCell(45657, "2024/12/31", 45657, "yyyy/m/d", "Integer")?.value).toBe("2024-12-31");
+  });
+
+  it("keeps a formula that returns an empty string, and drops truly empty cells", () => {
+    expect(toCell("", "", '=IF(A1>0,"")', "General", "String")).toEqual({ value: "", text: "", formula: '=IF(A1>0,"")' });
+    expect(toCell("", "", "", "General", "Empty")).toBeNull();
+  });
+
+  it("parses merged-area addresses, quoted sheet names included", () => {
+    expect(parseAreasAddress("'My, Sheet'!A1:F1, 'My, Sheet'!$B$3:$C$4")).toEqual([
+      { top: 0, left: 0, bottom: 0, right: 5 },
+      { top: 2, left: 1, bottom: 3, right: 2 },
+    ]);
   });
 });
