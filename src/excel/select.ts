@@ -11,7 +11,11 @@ export async function selectCells(
   const worksheet = context.workbook.worksheets.getItem(target.sheet);
   // Selecting on a sheet that is not active is unreliable, so activate it in its own sync first.
   worksheet.activate();
-  await context.sync();
+  try {
+    await context.sync();
+  } catch (error) {
+    throw await explainActivation(context, target.sheet, error);
+  }
 
   const sameSheet = [...new Set(related.filter((r) => r.sheet === target.sheet).map((r) => r.cell))].filter(
     (cell) => cell !== target.cell,
@@ -23,4 +27,18 @@ export async function selectCells(
     worksheet.getRange(target.cell).select();
   }
   await context.sync();
+}
+
+/** Only after a failure: say whether the sheet is gone or hidden (hidden sheets cannot be activated). */
+async function explainActivation(context: Excel.RequestContext, sheet: string, error: unknown): Promise<unknown> {
+  try {
+    const probe = context.workbook.worksheets.getItemOrNullObject(sheet);
+    probe.load("visibility");
+    await context.sync();
+    if (probe.isNullObject) return new Error(`找不到工作表“${sheet}”，它可能已被删除或改名，请重新扫描。`);
+    if (probe.visibility !== "Visible") return new Error(`工作表“${sheet}”已隐藏，请先取消隐藏再转到该单元格。`);
+  } catch {
+    // fall through to the original error
+  }
+  return error;
 }

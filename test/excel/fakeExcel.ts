@@ -33,6 +33,7 @@ export interface FakeSheetSpec {
   name: string;
   id?: string;
   protected?: boolean;
+  visibility?: "Visible" | "Hidden" | "VeryHidden";
   /** "B3": value or full spec. */
   cells?: Record<string, FakeCellSpec | string | number | boolean>;
   merges?: string[];
@@ -55,6 +56,7 @@ export interface SheetModel {
   name: string;
   id: string;
   protected: boolean;
+  visibility: "Visible" | "Hidden" | "VeryHidden";
   cells: Map<string, FakeCellSpec>;
   merges: CellRange[];
   hiddenRows: Set<number>;
@@ -79,6 +81,7 @@ export class FakeWorkbook {
       name: spec.name,
       id: spec.id ?? `{SHEET-${i + 1}}`,
       protected: spec.protected ?? false,
+      visibility: spec.visibility ?? "Visible",
       cells: new Map(
         Object.entries(spec.cells ?? {}).map(([ref, c]) => {
           const { row, col } = parseA1(ref);
@@ -325,7 +328,7 @@ class WorksheetProxy extends Loadable {
     for (const p of props) {
       if (p === "name") this.loaded.set("name", s?.name);
       else if (p === "id") this.loaded.set("id", s?.id);
-      else if (p === "visibility") this.loaded.set("visibility", "Visible");
+      else if (p === "visibility") this.loaded.set("visibility", s?.visibility);
       else throw new Error(`fake worksheet: cannot load ${p}`);
     }
   }
@@ -340,6 +343,9 @@ class WorksheetProxy extends Loadable {
   }
   get id(): string {
     return this.get$("id") as string;
+  }
+  get visibility(): string {
+    return this.get$("visibility") as string;
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
@@ -393,7 +399,9 @@ class WorksheetProxy extends Loadable {
 
   activate(): void {
     this.ctx.enqueue("activate", () => {
-      this.ctx.model.activeSheet = this.model().name;
+      const s = this.model();
+      if (s.visibility !== "Visible") throw new FakeError("GeneralException", "cannot activate a hidden sheet");
+      this.ctx.model.activeSheet = s.name;
     });
   }
 

@@ -66,6 +66,10 @@ describe("the Excel host", () => {
     });
     await expect(host.readWorkbook()).rejects.toThrow("读取工作簿失败：Excel 正处于单元格编辑状态");
     const { host: excel } = hostOn(workbook(), "1.18");
-    await expect(excel.select({ sheet: "不存在", cell: "A1" }, [])).rejects.toThrow(/转到 不存在!A1 失败：找不到/);
+    await expect(excel.select({ sheet: "不存在", cell: "A1" }, [])).rejects.toThrow(
+      "转到 不存在!A1 失败：找不到工作表“不存在”，它可能已被删除或改名，请重新扫描。",
+    );
+    const hidden = hostOn(new FakeWorkbook([{ name: "底稿", visibility: "Hidden", cells: { A1: 1 } }]), "1.7").host;
+    await expect(hidden.select({ sheet: "底稿", cell: "A1" }, [])).rejects.toThrow("工作表“底稿”已隐藏，请先取消隐藏再转到该单元格。");
   });
 });
