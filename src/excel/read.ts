@@ -9,6 +9,7 @@
  *           it has. Sheets larger than the budget are cut into row chunks, still packed together.
  *   (+1)    only on ExcelApi < 1.9, and only when a block has some (not all) rows or columns
  *           hidden: the per-row/per-column hidden flags of those blocks, all in one sync.
+ * A request Excel refuses as too large (5 MB on the web) is retried in two halves.
  */
 import type { Cell, CellRange, CellValue, SheetGrid, WorkbookGrid } from "../core/grid/types";
 import { parseA1 } from "../core/grid/address";
@@ -26,7 +27,12 @@ export interface ReadOptions {
   onProgress?: (p: ReadProgress) => void;
 }
 
-export const DEFAULT_CELL_BUDGET = 200_000;
+/**
+ * About 50 bytes per cell for the five properties (more for long Chinese text), so 50 000 cells
+ * stay well under the 5 MB request limit of Excel on the web; a whole workbook of ordinary
+ * 公开表 (a few thousand cells) is one request. A request refused as too large is split in two.
+ */
+export const DEFAULT_CELL_BUDGET = 50_000;
 export const DEFAULT_MERGE_ROWS = 100;
 export const DEFAULT_MAX_CELLS_PER_SHEET = 2_000_000;
 /** Merge rows used when a batch with merged areas failed once. */
@@ -128,7 +134,7 @@ export async function readWorkbookGrid(context: Excel.RequestContext, options: R
   progress({ done, total });
   const mixed: ChunkRequest[] = [];
   for (const batch of batches) {
-    const requests = await loadBatch(context, batch, features, options.mergeRows ?? DEFAULT_MERGE_ROWS);
+    const requests = await loadBatchSplitting(context, batch, features, options.mergeRows ?? DEFAULT_MERGE_ROWS);
     for (const request of requests) {
       applyChunk(request, features, mixed);
       done += 1;
@@ -175,6 +181,40 @@ function planBatches(sheets: SheetPlan[], budget: number): Chunk[][] {
   return batches;
 }
 
+/** Loads a batch; if Excel refuses the request as too large, loads it in two halves instead. */
+async function loadBatchSplitting(
+  context: Excel.RequestContext,
+  batch: Chunk[],
+  features: ApiFeatures,
+  mergeRows: number,
+): Promise<ChunkRequest[]> {
+  try {
+    return await loadBatch(context, batch, features, mergeRows);
+  } catch (error) {
+    const halves = isTooLarge(error) ? splitBatch(batch) : undefined;
+    if (!halves) throw error;
+    const first = await loadBatchSplitting(context, halves[0], features, mergeRows);
+    const second = await loadBatchSplitting(context, halves[1], features, mergeRows);
+    return [...first, ...second];
+  }
+}
+
+function isTooLarge(error: unknown): boolean {
+  return (error as { code?: unknown } | undefined)?.code === "RequestPayloadSizeLimitExceeded";
+}
+
+/** Two halves of a batch: by chunks, or by rows for a single chunk; undefined for a single row. */
+function splitBatch(batch: Chunk[]): [Chunk[], Chunk[]] | undefined {
+  if (batch.length > 1) {
+    const middle = Math.ceil(batch.length / 2);
+    return [batch.slice(0, middle), batch.slice(middle)];
+  }
+  const [chunk] = batch;
+  if (chunk.rows < 2) return undefined;
+  const upper = Math.ceil(chunk.rows / 2);
+  return [[{ ...chunk, rows: upper }], [{ ...chunk, top: chunk.top + upper, rows: chunk.rows - upper, first: false }]];
+}
+
 /** Queues one batch of blocks and syncs it; if merged areas made it fail, retries in smaller steps. */
 async function loadBatch(
   context: Excel.RequestContext,
@@ -187,7 +227,7 @@ async function loadBatch(
     await context.sync();
     return requests;
   } catch (error) {
-    if (!features.mergedAreas) throw error;
+    if (!features.mergedAreas || isTooLarge(error)) throw error;
   }
   // Too many merged areas in one call fails the whole request: read the cells without them,
   // then the merged areas alone in small steps.

@@ -160,12 +160,16 @@ export interface FakeContextOptions {
   version?: string;
   /** Merged areas above this count make getMergedAreasOrNullObject fail (Excel: 512). */
   mergeLimit?: number;
+  /** Cells of values one sync may return before Excel refuses the request as too large. */
+  payloadLimit?: number;
 }
 
 export class FakeContext {
   readonly workbook: WorkbookProxy;
   readonly version: string;
   readonly mergeLimit: number;
+  readonly payloadLimit: number;
+  private payload = 0;
   syncCount = 0;
   /** Labels of the operations run in each sync. */
   syncLog: string[][] = [];
@@ -177,6 +181,7 @@ export class FakeContext {
   ) {
     this.version = options.version ?? "1.20";
     this.mergeLimit = options.mergeLimit ?? 512;
+    this.payloadLimit = options.payloadLimit ?? Infinity;
     this.workbook = new WorkbookProxy(this);
   }
 
@@ -196,6 +201,7 @@ export class FakeContext {
     this.queue = [];
     const log: string[] = [];
     this.syncLog.push(log);
+    this.payload = 0;
     for (const op of ops) {
       log.push(op.label);
       op.run();
@@ -205,6 +211,14 @@ export class FakeContext {
   /** Runs a batch like Excel.run. */
   run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
     batch(this as unknown as Excel.RequestContext);
+
+  /** Counts cells returned in this sync; too many fail the request like Excel on the web. */
+  charge(cells: number): void {
+    this.payload += cells;
+    if (this.payload > this.payloadLimit) {
+      throw new FakeError("RequestPayloadSizeLimitExceeded", "the response is too large");
+    }
+  }
 
   /** Labels of all operations of all syncs. */
   allOps(): string[] {
@@ -455,6 +469,9 @@ class RangeProxy extends Loadable {
       if (!t) {
         if (!this.nullable) throw new FakeError("ItemNotFound", "range not found");
         return;
+      }
+      if (list.includes("values")) {
+        this.ctx.charge((t.range.bottom - t.range.top + 1) * (t.range.right - t.range.left + 1));
       }
       for (const p of list) this.loaded.set(p, readRange(t, p));
     });

@@ -141,6 +141,20 @@ describe("reading a workbook", () => {
     expect(packed.syncCount).toBe(2 + 3);
   });
 
+  it("splits a request Excel refuses as too large", async () => {
+    const cells: FakeSheetSpec["cells"] = {};
+    for (let r = 1; r <= 40; r++) for (const c of ["A", "B", "C", "D", "E"]) cells[`${c}${r}`] = r;
+    const sheets = [
+      { name: "甲", cells },
+      { name: "乙", cells, merges: ["A1:E1"] },
+    ];
+    const expected = await read(new FakeContext(new FakeWorkbook(sheets)));
+    const ctx = new FakeContext(new FakeWorkbook(sheets), { payloadLimit: 150 });
+    expect(await read(ctx)).toEqual(expected);
+    // 400 cells in one refused request, then halves of 200 (refused) and quarters of 100.
+    expect(ctx.syncCount).toBe(2 + 1 + 2 + 4);
+  });
+
   it("falls back to small merged-area requests when Excel refuses too many at once", async () => {
     const cells: FakeSheetSpec["cells"] = {};
     const merges: string[] = [];
