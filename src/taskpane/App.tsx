@@ -31,11 +31,14 @@ export interface AppProps {
 const useStyles = makeStyles({
   root: {
     display: "grid",
+    // One column that never grows past the pane: long text wraps instead of widening it.
+    gridTemplateColumns: "minmax(0, 1fr)",
     rowGap: tokens.spacingVerticalL,
     padding: tokens.spacingHorizontalL,
     fontFamily: tokens.fontFamilyBase,
   },
-  header: { display: "grid", rowGap: tokens.spacingVerticalXXS },
+  header: { display: "grid", gridTemplateColumns: "minmax(0, 1fr)", rowGap: tokens.spacingVerticalXXS },
+  findings: { display: "grid", gridTemplateColumns: "minmax(0, 1fr)", rowGap: tokens.spacingVerticalM },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   subtle: { color: tokens.colorNeutralForeground3 },
 });
@@ -195,7 +198,7 @@ export function App({ host, audit, initialSettings }: AppProps) {
         <>
           <AuditSummary result={result} sheetsRead={sheetsRead} />
           {result.findings.length > 0 && (
-            <section aria-label="问题列表">
+            <section aria-label="问题列表" className={styles.findings}>
               <FindingFilters
                 filter={filter}
                 counts={countBySeverity(result.findings)}

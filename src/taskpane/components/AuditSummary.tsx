@@ -7,7 +7,7 @@ import { RecognisedTables } from "./RecognisedTables";
 import { SeverityCounts } from "./SeverityCounts";
 
 const useStyles = makeStyles({
-  section: { display: "grid", rowGap: tokens.spacingVerticalM },
+  section: { display: "grid", gridTemplateColumns: "minmax(0, 1fr)", rowGap: tokens.spacingVerticalM },
 });
 
 /** After a scan: what was recognised and how many problems of each kind. */

@@ -4,8 +4,11 @@ import type { Severity } from "../../core/types";
 import { ALL_TABLES, SEVERITIES, SEVERITY_LABEL, type FindingFilter } from "../model";
 
 const useStyles = makeStyles({
-  root: { display: "grid", rowGap: tokens.spacingVerticalS },
+  root: { display: "grid", gridTemplateColumns: "minmax(0, 1fr)", rowGap: tokens.spacingVerticalS },
   severities: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
+  // A native select is as wide as its longest option; keep it within the pane.
+  select: { minWidth: 0, maxWidth: "100%" },
+  selectElement: { minWidth: 0, width: "100%", textOverflow: "ellipsis" },
 });
 
 export interface FindingFiltersProps {
@@ -31,7 +34,12 @@ export function FindingFilters({ filter, counts, tables, onChange }: FindingFilt
         ))}
       </div>
       <Field label="表格">
-        <Select value={filter.table} onChange={(_, data) => onChange({ ...filter, table: data.value })}>
+        <Select
+          className={styles.select}
+          select={{ className: styles.selectElement }}
+          value={filter.table}
+          onChange={(_, data) => onChange({ ...filter, table: data.value })}
+        >
           <option value={ALL_TABLES}>全部表格</option>
           {tables.map((t) => (
             <option key={t.value} value={t.value}>

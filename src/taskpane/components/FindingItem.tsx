@@ -9,6 +9,9 @@ const useStyles = makeStyles({
     display: "grid",
     rowGap: tokens.spacingVerticalXXS,
     width: "100%",
+    boxSizing: "border-box",
+    minWidth: 0,
+    overflowWrap: "anywhere",
     textAlign: "start",
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
@@ -24,7 +27,7 @@ const useStyles = makeStyles({
   error: { borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteRedBorder2}` },
   warning: { borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteMarigoldBorder2}` },
   info: { borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteBlueBorderActive}` },
-  head: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  head: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   numbers: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM },
 });
 

@@ -5,9 +5,16 @@ import { SEVERITY_LABEL, type FindingGroup } from "../model";
 import { FindingItem } from "./FindingItem";
 
 const useStyles = makeStyles({
-  groups: { display: "grid", rowGap: tokens.spacingVerticalL },
-  group: { display: "grid", rowGap: tokens.spacingVerticalS },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "grid", rowGap: tokens.spacingVerticalXS },
+  groups: { display: "grid", gridTemplateColumns: "minmax(0, 1fr)", rowGap: tokens.spacingVerticalL },
+  group: { display: "grid", gridTemplateColumns: "minmax(0, 1fr)", rowGap: tokens.spacingVerticalS },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr)",
+    rowGap: tokens.spacingVerticalXS,
+  },
   severity: { color: tokens.colorNeutralForeground3 },
 });
 

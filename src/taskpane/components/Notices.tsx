@@ -8,7 +8,7 @@ export interface Notice {
 }
 
 const useStyles = makeStyles({
-  root: { display: "grid", rowGap: tokens.spacingVerticalS },
+  root: { display: "grid", gridTemplateColumns: "minmax(0, 1fr)", rowGap: tokens.spacingVerticalS },
   line: { display: "block" },
 });
 

@@ -4,7 +4,15 @@ import type { TableSummary } from "../../core/types";
 import { cellLabel, tableNumber } from "../model";
 
 const useStyles = makeStyles({
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "grid", rowGap: tokens.spacingVerticalS },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr)",
+    rowGap: tokens.spacingVerticalS,
+    overflowWrap: "anywhere",
+  },
   name: { fontWeight: tokens.fontWeightSemibold },
   missing: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });

@@ -4,7 +4,8 @@ import type { RoundingPolicy } from "../../core/types";
 import { ROUNDING_LABEL, type PaneSettings } from "../model";
 
 const useStyles = makeStyles({
-  root: { display: "grid", rowGap: tokens.spacingVerticalS },
+  root: { display: "grid", gridTemplateColumns: "minmax(0, 1fr)", rowGap: tokens.spacingVerticalS },
+  radios: { flexWrap: "wrap" },
   hint: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -27,6 +28,7 @@ export function SettingsPanel({ settings, notesSupported, stale, disabled, onCha
       <Field label="尾差（四舍五入造成的小额差异）">
         <RadioGroup
           layout="horizontal"
+          className={styles.radios}
           value={settings.rounding}
           disabled={disabled}
           onChange={(_, data) => onChange({ ...settings, rounding: data.value as RoundingPolicy })}
@@ -42,7 +44,6 @@ export function SettingsPanel({ settings, notesSupported, stale, disabled, onCha
         disabled={disabled || !notesSupported}
         onChange={(_, data) => onChange({ ...settings, addNotes: data.checked === true })}
       />
-      {!notesSupported && <Caption1 className={styles.hint}>此版本 Excel 不支持由加载项添加批注（需要 ExcelApi 1.18）。</Caption1>}
       {stale && <Caption1 className={styles.hint}>设置已更改，重新扫描后生效。</Caption1>}
     </section>
   );
