@@ -264,7 +264,8 @@ export function recognize(grid: WorkbookGrid): Recognition {
       if (group.continuations.length > 0) {
         table.reasons.push(`第 ${group.continuations.map((k) => k.row + 1).join("、")} 行的标题是本表的续表，并入本表`);
       }
-      notes.push({ sheet: view.name, cell, title: cand.title, accepted: true, reason: table.reasons.join("；") });
+      const missing = table.missing.length > 0 ? `；识别不完整：${table.missing.join("、")}` : "";
+      notes.push({ sheet: view.name, cell, title: cand.title, accepted: true, reason: `${table.reasons.join("；")}${missing}` });
       for (const k of group.continuations) {
         notes.push({ sheet: view.name, cell: a1(k.row, k.col), title: k.title, accepted: true, reason: `${tableName(table.def)}的续表，并入第 ${cand.row + 1} 行标题下的表` });
       }
@@ -365,7 +366,7 @@ function buildTable(view: SheetView, cand: Candidate, end: number, skip: Set<num
   const printed = cand.tag ?? cand.match!.printedNumber;
   if (def.number === "11" && printed && /^11-\d+$/.test(printed)) number = printed;
   else if (printed && printed !== def.number) reasons.push(`标题印的表号为 ${printed}，按表名认定为表 ${def.number}`);
-  const lastRow = Math.max(header.dataStart - 1, ...dataRows, ...noteRows);
+  const lastRow = [...dataRows, ...noteRows].reduce((m, r) => Math.max(m, r), header.dataStart - 1);
   const facts: TableModel["facts"] = {};
   for (const r of factsRows) {
     const cells = rowCells(view, r);
@@ -472,11 +473,12 @@ function assignYears(built: Built[], cover: YearHint[]): void {
   const families = new Set(built.map((b) => b.table.family));
   for (const family of families) {
     const ofFamily = built.filter((b) => b.table.family === family);
-    const votes = new Map<number, { weight: number; sources: Set<string> }>();
+    const votes = new Map<number, { weight: number; sources: Map<string, number> }>();
     const vote = (h: YearHint, where: string) => {
-      const v = votes.get(h.year) ?? { weight: 0, sources: new Set<string>() };
+      const v = votes.get(h.year) ?? { weight: 0, sources: new Map<string, number>() };
       v.weight += h.weight;
-      v.sources.add(`${where}${h.source}`);
+      const key = `${where}${h.source}`;
+      v.sources.set(key, Math.max(v.sources.get(key) ?? 0, h.weight));
       votes.set(h.year, v);
     };
     for (const b of ofFamily) for (const h of b.hints) vote(h, family === "预算" ? `公开表${b.table.number}` : `表${b.table.number}`);
@@ -489,7 +491,11 @@ function assignYears(built: Built[], cover: YearHint[]): void {
         if (own.source !== "标题") b.table.reasons.push(`年度 ${own.year} 取自本表${own.source}`);
       } else if (best) {
         b.table.year = best[0];
-        b.table.reasons.push(`标题没有年度，按全套表推定为 ${best[0]} 年（依据：${[...best[1].sources].slice(0, 3).join("、")}）`);
+        b.table.reasons.push(`标题没有年度，按全套表推定为 ${best[0]} 年（依据：${[...best[1].sources.entries()]
+          .sort((x, y) => y[1] - x[1])
+          .slice(0, 3)
+          .map(([k]) => k)
+          .join("、")}）`);
       }
     }
   }
