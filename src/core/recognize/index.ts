@@ -95,8 +95,9 @@ export function matchTitle(text: string): TitleMatch | undefined {
 
 /** Text shaped like a table title that is not one of ours ("政府采购预算表"): a boundary between tables. */
 function looksLikeTitle(norm: string): boolean {
-  if (norm.length < 4 || norm.length > 40 || NOTE_START.test(norm) || /^\d/.test(norm)) return false;
-  return /表$/.test(titleCore(norm)) && !/[:：]/.test(titleCore(norm));
+  const core = titleCore(norm);
+  if (norm.length < 4 || norm.length > 40 || core.length < 3 || NOTE_START.test(norm) || /^\d/.test(core)) return false;
+  return /表$/.test(core) && !/[:：]/.test(core);
 }
 
 interface Candidate {
@@ -232,7 +233,7 @@ export function recognize(grid: WorkbookGrid): Recognition {
       else groups.push({ cand, continuations: [] });
     }
     // Text above the first table (a cover note such as "2022年部门预算") may carry the year.
-    const firstTop = groups.length > 0 ? groups[0].cand.top : view.rowCount;
+    const firstTop = groups.find((g) => g.cand.match)?.cand.top ?? view.rowCount;
     for (let r = 0; r < Math.min(firstTop, 30); r++) {
       const line = rowCells(view, r)
         .map((x) => x.t)
