@@ -8,7 +8,7 @@ import { RULES } from "../../src/core/rules/registry";
 import type { AuditResult, Finding } from "../../src/core/types";
 import { seedGrid, type SeedKey } from "../helpers/audit";
 import { loadSource, SEEDS, type Transcription } from "../helpers/seeds";
-import { makeVariant, VARIANTS, type CellRef, type Variant } from "./layouts";
+import { cutAll, makeVariant, onOwnSheets, toYuan, VARIANTS, type CellRef, type Variant } from "./layouts";
 
 const KEYS: SeedKey[] = ["2020", "2021", "2022"];
 const SEVERITY = new Map(RULES.map((r) => [r.meta.id, r.meta.severity]));
@@ -133,4 +133,21 @@ test("the bad cells are findings at their cells, and the tables are still checke
   // and the blanked cell breaks the relations it takes part in.
   expect(seed.plain.findings.some((f) => f.rule === "jue.t3.columns" && f.sheet === "表3" && f.cell === "C9")).toBe(true);
   expect(seed.model.tables.find((t) => t.id === "决算-3")!.items.filter((i) => i.kind === "subject").length).toBeGreaterThan(20);
+});
+
+test("one table in 元 among tables in 万元: compared after conversion, same verdicts, and the findings say so", async () => {
+  const seed = await load("2020");
+  const pieces = cutAll(structuredClone(seed.grid), seed.source);
+  toYuan(pieces.find((p) => p.number === "3")!);
+  const v = onOwnSheets("表3 in 元", pieces);
+  const result = audit(v.grid);
+  expect(result.tables.find((t) => t.number === "3")).toMatchObject({ unit: "元" });
+  expect(result.findings.map((f) => findingKey(f, same)).sort()).toEqual(expectedFindings(seed.plain.findings, v));
+  // 表3 合计 394.81 (printed 3,948,100.00 元) against 表1 394.82 万元: the same error, in 万元, and the conversion said.
+  const t13 = result.findings.filter((f) => f.rule === "jue.x.t1-t3");
+  expect(t13.map((f) => [f.cell, num(f.expected), num(f.actual)])).toEqual([
+    ["C7", "394.82", "394.81"],
+    ["C15", "27.51", "27.5"],
+  ]);
+  for (const f of t13) expect(f.message).toContain("以元为单位的表已折算为万元比较");
 });

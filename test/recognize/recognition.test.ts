@@ -162,6 +162,22 @@ describe("titles, tags, units", () => {
     expect(matchTitle(title)).toMatchObject({ family, def: { number } });
   });
 
+  test("the number printed with the title, and a unit inside the title cell", () => {
+    expect(matchTitle("表1 收入支出决算总表")).toMatchObject({ printedNumber: "1", def: { number: "1" } });
+    expect(matchTitle("2021 年度支出决算表（表 3）")).toMatchObject({ printedNumber: "3" });
+    expect(matchTitle("公开表 11-4 部门项目申报表(含绩效目标)")).toMatchObject({ printedNumber: "11-4" });
+    const grid = workbook(
+      sheet("Sheet1", [
+        ["2021年度一般公共预算财政拨款支出决算表 单位：元"],
+        ["项目", null, "本年支出", null, null],
+        ["科目编码", "科目名称", "小计", "基本支出", "项目支出"],
+        ["合计", null, 3000, 1000, 2000],
+        ["201", "一般公共服务支出", 3000, 1000, 2000],
+      ], ["A2:B2", "C2:E2"]),
+    );
+    expect(recognize(grid).document.tables[0]).toMatchObject({ number: "5", unit: "元", year: 2021 });
+  });
+
   test("notes and long sentences are not titles", () => {
     expect(matchTitle("注：本表反映部门本年度各项支出情况。")).toBeUndefined();
     expect(matchTitle("说明：本单位没有政府性基金预算财政拨款收入支出决算表中的数据")).toBeUndefined();
@@ -221,6 +237,27 @@ describe("amounts as text", () => {
   test.each(["#REF!", "见附表", "12.3.4", "1,23"])("%j is not an amount", (text) => {
     expect(parseAmountText(text).kind).toBe("invalid");
   });
+});
+
+test("negative amounts with a minus or in parentheses are read as negatives", () => {
+  const grid = workbook(
+    sheet(
+      "Sheet1",
+      [
+        ["2021年度政府性基金预算财政拨款收入支出决算表（表8）"],
+        ["部门：某某局", null, null, null, null, null, null, "单位：万元"],
+        ["项目", null, "年初结转和结余", "本年收入", "本年支出", null, null, "年末结转和结余"],
+        ["科目编码", "科目名称", null, null, "小计", "基本支出", "项目支出", null],
+        ["合计", null, "5.00", "10.00", "17.50", "0.00", "17.50", "(2.50)"],
+        ["212", "城乡社区支出", 5, 10, 17.5, 0, 17.5, -2.5],
+        ["21208", "国有土地使用权出让收入安排的支出", 5, 10, 17.5, null, 17.5, "－2.50"],
+      ],
+      ["A3:B3", "C3:C4", "D3:D4", "E3:G3", "H3:H4"],
+    ),
+  );
+  const t = recognize(grid).document.tables[0];
+  expect(t.items.map((i) => i.amounts.carryOut?.value.toString())).toEqual(["-2.5", "-2.5", "-2.5"]);
+  expect(audit(grid).findings.filter((f) => f.rule !== "doc.required-tables")).toEqual([]);
 });
 
 describe("continued tables", () => {

@@ -40,7 +40,7 @@ function chineseNumber(s: string): number | undefined {
 }
 
 const TAG = /^(?:附)?(?:公开)?表(\d{1,2}(?:-\d{1,2})?|[一二三四五六七八九十]{1,3}(?:-\d{1,2})?)$/;
-const TAG_INSIDE = /(?:公开表|[(]表)(\d{1,2}(?:-\d{1,2})?)[)]?/;
+const TAG_INSIDE = /(?:公开表|[(]表|^(?:附)?表)(\d{1,2}(?:-\d{1,2})?)(?![\d年])[)]?/;
 const CONTINUED = /[(]?续表?[)]?$|^续表/;
 const UNIT_ROW = /单位[:：]|部门[:：]|编制单位|部门\/单位|填报日期|申报日期|金额单位/;
 /** Rows a page break leaves inside a table: "续表", "（续）", "第 2 页". */
@@ -299,7 +299,7 @@ function buildTable(view: SheetView, cand: Candidate, end: number, skip: Set<num
   };
   // The title row may carry the year, the 部门 and the unit; 部门/单位 rows and a year row sit between the title and the header.
   const titleLine = [...(cand.tagRow !== undefined ? rowCells(view, cand.tagRow) : []), ...rowCells(view, cand.row)].map((x) => x.t).join(" ");
-  readUnitLine(titleLine.replace(cand.title, " "));
+  readUnitLine(titleLine);
   const titleYear = findYear(titleLine);
   if (titleYear) hints.push({ year: titleYear, weight: 3, source: "标题" });
   for (let r = start; r <= Math.min(end, cand.row + 6); r++) {
