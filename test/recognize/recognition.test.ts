@@ -178,6 +178,22 @@ describe("titles, tags, units", () => {
     expect(recognize(grid).document.tables[0]).toMatchObject({ number: "5", unit: "元", year: 2021 });
   });
 
+  test("a unit given only in the header: 决算数（元）", () => {
+    const grid = workbook(
+      sheet("Sheet1", [
+        ["2021年度一般公共预算财政拨款“三公”经费支出决算表"],
+        ["预算数（元）", null, null, null, null, null, "决算数（元）"],
+        ["合计", "因公出国（境）费", "公务用车购置及运行费", null, null, "公务接待费", "合计", "因公出国（境）费", "公务用车购置及运行费", null, null, "公务接待费"],
+        [null, null, "小计", "公务用车购置费", "公务用车运行费", null, null, null, "小计", "公务用车购置费", "公务用车运行费"],
+        [478000, 0, 450000, 0, 450000, 28000, 275400, null, 275400, null, 275400, null],
+      ], ["A2:F2", "G2:L2", "C3:E3", "I3:K3"]),
+    );
+    const t = recognize(grid).document.tables[0];
+    expect(t).toMatchObject({ id: "决算-7", unit: "元" });
+    expect(t.items[0].amounts["final.total"].value.toString()).toBe("27.54");
+    expect(t.reasons.join()).toContain("金额单位为元（表头（元））");
+  });
+
   test("notes and long sentences are not titles", () => {
     expect(matchTitle("注：本表反映部门本年度各项支出情况。")).toBeUndefined();
     expect(matchTitle("说明：本单位没有政府性基金预算财政拨款收入支出决算表中的数据")).toBeUndefined();
