@@ -3,7 +3,7 @@ import { normalizeLabel } from "../grid/text";
 import type { HeaderMatch } from "../catalog/tables";
 
 /** Labels that open a data row of totals. */
-export const TOTAL_LABEL = /^(合计|总计|本年(收入|支出)?合计|收入总计|支出总计)$/;
+export const TOTAL_LABEL = /^(合计|总计|本年(收入|支出)?合计|收入总计|支出总计)[:：]?$/;
 export const CODE = /^\d{2,}$/;
 /** A note line under a table. */
 export const NOTE_START = /^(注|说明|备注|填报|附注|\d+\s*栏|\d+\s*行\s*[=＝])/;
