@@ -10,7 +10,7 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** The one entry point every host calls: grid in, recognised tables and findings out. */
 export function audit(grid: WorkbookGrid, options: AuditOptions = {}, rules: Rule[] = RULES): AuditResult {
-  const { document } = recognize(grid);
+  const { document, notes } = recognize(grid);
   const ctx = new RuleContext(document, options);
   for (const rule of rules) {
     ctx.use(rule.meta);
@@ -33,7 +33,7 @@ export function audit(grid: WorkbookGrid, options: AuditOptions = {}, rules: Rul
   const findings = dedupe(ctx.findings).sort(
     (a, b) => (order.get(a.table ?? "") ?? 999) - (order.get(b.table ?? "") ?? 999) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
   );
-  return { tables, findings };
+  return { tables, findings, recognition: notes };
 }
 
 /** One finding per rule and cell: a cell checked twice by one rule (两个口径) is reported once. */

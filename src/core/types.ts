@@ -71,7 +71,20 @@ export interface AuditOptions {
   rounding?: RoundingPolicy;
 }
 
+/** What recognition decided about one title-like cell: recognised as a table, or why not. */
+export interface RecognitionDecision {
+  sheet: string;
+  /** A1 address of the title cell. */
+  cell: string;
+  title: string;
+  accepted: boolean;
+  /** Chinese reason: matched title and header, or what was missing. */
+  reason: string;
+}
+
 export interface AuditResult {
   tables: TableSummary[];
   findings: Finding[];
+  /** Every title-like cell recognition looked at, so a host can say why a table was or was not recognised. */
+  recognition?: RecognitionDecision[];
 }

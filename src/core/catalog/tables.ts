@@ -320,6 +320,7 @@ function sangongColumns(withBlocks: boolean): ColumnDef[] {
     ["reception", "公务接待费", { all: ["接待"] }],
     ["meeting", "会议费", { all: ["会议费"] }],
     ["training", "培训费", { all: ["培训费"] }],
+    ["adminCost", "机关运行经费", { all: ["机关运行经费"] }],
   ];
   const header = (role: string, label: string): string[] =>
     role === "vehicleTotal" ? ["公务用车购置及运行费", "小计"] : role.startsWith("vehicle") ? ["公务用车购置及运行费", label] : [label];
@@ -504,6 +505,22 @@ const YU: TableDef[] = [
       col("total", "合计", ["本年政府性基金预算支出", "合计"], { all: ["合计"] }),
       col("basic", "基本支出", ["本年政府性基金预算支出", "基本支出"], { all: ["基本支出"] }),
       col("project", "项目支出", ["本年政府性基金预算支出", "项目支出"], { all: ["项目支出"] }),
+    ],
+    notes: [],
+  },
+  {
+    // Not in the 武汉 2022 set; central and Shanghai sets print it (上海：部门国有资本经营预算支出功能分类预算表).
+    family: "预算",
+    number: "12",
+    name: "国有资本经营预算支出表",
+    titles: [/国有资本经营预算支出(功能分类)?(预算)?表/],
+    layout: "coded",
+    subjects: "functional",
+    mayBeEmpty: true,
+    columns: [
+      col("total", "合计", ["本年国有资本经营预算支出", "合计"], { all: ["合计"] }),
+      col("basic", "基本支出", ["本年国有资本经营预算支出", "基本支出"], { all: ["基本支出"] }),
+      col("project", "项目支出", ["本年国有资本经营预算支出", "项目支出"], { all: ["项目支出"] }),
     ],
     notes: [],
   },

@@ -2,8 +2,21 @@
 
 const QUOTES = /[“”„‟〝〞＂"'‘’]/g;
 
+const normalized = new Map<string, string>();
+const CACHE_LIMIT = 20000;
+
 /** NFKC (full-width → half-width), no whitespace at all, uniform quotes and dashes. */
 export function normalizeLabel(text: string): string {
+  let out = normalized.get(text);
+  if (out === undefined) {
+    if (normalized.size >= CACHE_LIMIT) normalized.clear();
+    out = normalizeUncached(text);
+    normalized.set(text, out);
+  }
+  return out;
+}
+
+function normalizeUncached(text: string): string {
   return text
     .normalize("NFKC")
     .replace(/\s+/g, "")

@@ -7,6 +7,15 @@ const YUAN_PER_WAN = new Decimal(10000);
 /** Amounts are published to 2 decimals; a figure shown with fewer is treated as exact to 2. */
 export const MIN_PRINTED_DECIMALS = 2;
 
+const HALF_UNITS = new Map<number, Decimal>();
+
+/** Half of the last printed unit: 2 decimals → 0.005. */
+function halfUnitOf(decimals: number): Decimal {
+  let h = HALF_UNITS.get(decimals);
+  if (!h) HALF_UNITS.set(decimals, (h = new Decimal(5).times(new Decimal(10).pow(-(decimals + 1)))));
+  return h;
+}
+
 /** Reads amounts from one table's cells, converting 元 to 万元 and collecting bad cells. */
 export class AmountReader {
   readonly problems: CellProblem[] = [];
@@ -30,7 +39,7 @@ export class AmountReader {
     }
     const decimals = Math.max(parsed.decimals, MIN_PRINTED_DECIMALS);
     let value = parsed.value;
-    let halfUnit = new Decimal(5).times(new Decimal(10).pow(-(decimals + 1)));
+    let halfUnit = halfUnitOf(decimals);
     if (this.unit === "元") {
       value = value.dividedBy(YUAN_PER_WAN);
       halfUnit = halfUnit.dividedBy(YUAN_PER_WAN);

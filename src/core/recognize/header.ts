@@ -3,7 +3,7 @@ import { normalizeLabel } from "../grid/text";
 import type { HeaderMatch } from "../catalog/tables";
 
 /** Labels that open a data row of totals. */
-export const TOTAL_LABEL = /^(合计|总计|本年(收入|支出)?合计|收入总计|支出总计)$/;
+export const TOTAL_LABEL = /^(合计|总计|本年(收入|支出)?合计|收入总计|支出总计)[:：]?$/;
 export const CODE = /^\d{2,}$/;
 /** A note line under a table. */
 export const NOTE_START = /^(注|说明|备注|填报|附注|\d+\s*栏|\d+\s*行\s*[=＝])/;
@@ -22,12 +22,21 @@ export interface HeaderBlock {
   sides?: Map<number, "income" | "expense">;
 }
 
+/** "-", "—", "/" or "无" in an amount cell: printed for nothing. */
+const NOTHING = /^[-—–－―~～/／\\]+$|^无$/;
+/** "一、", "（一）", "1." before a label: a body line, never a header. */
+const ORDINAL_LABEL = /^(?:[(][一二三四五六七八九十廿卅]+[)]|[一二三四五六七八九十廿卅百]+[、.,]|\d{1,2}[、](?!\d))/;
+
+const YEAR = /^(19|20)\d{2}$/;
+
+/** A cell showing a number (or an error where a number belongs). Years such as 2021 head columns of 公开表10. */
 function isNumberCell(view: SheetView, r: number, c: number): boolean {
   const cell = view.cell(r, c);
   if (!cell) return false;
-  if (typeof cell.value === "number") return true;
+  if (cell.error) return true;
+  if (typeof cell.value === "number") return !YEAR.test(String(cell.value));
   const t = normalizeLabel(view.ownText(r, c)).replace(/,/g, "");
-  return /^[-+(]?\d+(\.\d+)?\)?$/.test(t) && !CODE.test(t);
+  return /^[-+(]?(\d+(\.\d+)?|\.\d+)\)?$/.test(t) && !YEAR.test(t);
 }
 
 /** A 栏次 row: "栏次" labels and/or the numbers 1, 2, 3 … in order. */
@@ -37,7 +46,7 @@ export function isLanciRow(view: SheetView, r: number, left: number, right: numb
   for (let c = left; c <= right; c++) {
     const t = normalizeLabel(view.ownText(r, c));
     if (t === "") continue;
-    if (t === "栏次" || t === "行次" || t === "栏 次") {
+    if (t === "栏次" || t === "行次") {
       sawLabel = true;
       continue;
     }
@@ -57,10 +66,14 @@ export function isDataRow(view: SheetView, r: number, left: number, right: numbe
     const own = view.ownText(r, c);
     if (own === "") continue;
     if (isNumberCell(view, r, c)) return true;
-    texts.push({ c, t: normalizeLabel(own) });
+    const t = normalizeLabel(own);
+    if (NOTHING.test(t)) continue;
+    texts.push({ c, t });
   }
-  if (texts.length === 0 || texts[0].c > labelCol + 1) return false;
-  if (/^\d{3,}/.test(texts[0].t)) return true;
+  if (texts.length === 0) return false;
+  if (texts[0].c > labelCol + 3) return false;
+  // A subject code, alone or with its name ("2010301 行政运行"), or a numbered line ("一、…").
+  if (/^\d{3,}/.test(texts[0].t) || ORDINAL_LABEL.test(texts[0].t)) return true;
   // "合计" also heads amount columns: a 合计 row has no other words than totals.
   return TOTAL_LABEL.test(texts[0].t) && texts.every((x) => TOTAL_LABEL.test(x.t));
 }

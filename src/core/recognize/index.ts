@@ -1,11 +1,12 @@
+import { a1 } from "../grid/address";
 import { SheetView } from "../grid/sheet";
 import { findYear, normalizeLabel } from "../grid/text";
 import type { WorkbookGrid } from "../grid/types";
 import { TABLE_DEFS, type TableDef } from "../catalog/tables";
 import type { BudgetDocument, TableModel } from "../model/types";
-import type { Family } from "../types";
+import type { Family, RecognitionDecision } from "../types";
 import { AmountReader } from "./context";
-import { isLanciRow, NOTE_START, readHeader } from "./header";
+import { isLanciRow, NOTE_START, readHeader, type HeaderBlock } from "./header";
 import {
   codedLayout,
   economicBlocksLayout,
@@ -22,12 +23,39 @@ import {
 /** Order in which titles are tried: the more specific names first. */
 const TITLE_ORDER: Record<Family, string[]> = {
   决算: ["4", "8", "9", "7", "6", "5", "1", "2", "3"],
-  预算: ["4", "10", "11", "7", "6", "8", "5", "9", "2", "3", "1"],
+  预算: ["4", "10", "11", "7", "6", "8", "12", "5", "9", "2", "3", "1"],
 };
 
-const TAG = /^(?:附)?(?:公开)?表\s*(\d{1,2}(?:-\d{1,2})?)$/;
-const TAG_INSIDE = /(?:公开表|[(（]表)\s*(\d{1,2}(?:-\d{1,2})?)\s*[)）]?/;
-const UNIT_ROW = /单位[:：]|部门[:：]|编制单位|部门\/单位|填报日期|金额单位/;
+const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** "十一" → 11, "三" → 3; undefined when not a Chinese numeral up to 99. */
+function chineseNumber(s: string): number | undefined {
+  if (!/^[一二三四五六七八九十]{1,3}$/.test(s)) return undefined;
+  if (s === "十") return 10;
+  const ten = s.indexOf("十");
+  if (ten < 0) return s.length === 1 ? CHINESE_DIGITS[s] : undefined;
+  const tens = ten === 0 ? 1 : CHINESE_DIGITS[s[0]];
+  const ones = ten === s.length - 1 ? 0 : CHINESE_DIGITS[s[ten + 1]];
+  return tens * 10 + ones;
+}
+
+const TAG = /^(?:附)?(?:公开)?表(\d{1,2}(?:-\d{1,2})?|[一二三四五六七八九十]{1,3}(?:-\d{1,2})?)$/;
+const TAG_INSIDE = /(?:公开表|[(]表|^(?:附)?表)(\d{1,2}(?:-\d{1,2})?)(?![\d年])[)]?/;
+const CONTINUED = /[(]?续表?[)]?$|^续表/;
+const UNIT_ROW = /单位[:：]|部门[:：]|编制单位|部门\/单位|填报日期|申报日期|金额单位/;
+/** Rows a page break leaves inside a table: "续表", "（续）", "第 2 页". */
+const PAGE_MARK = /^(续表|[(]?续[)]?|续上表|第\d+页(共\d+页)?|共\d+页第\d+页)$/;
+const YEAR_ONLY = /^(20\d{2})年度?$/;
+
+/** "表3", "公开表 11-2", "表三" → "3", "11-2", "3". */
+export function parseTag(text: string): string | undefined {
+  const m = TAG.exec(normalizeLabel(text));
+  if (!m) return undefined;
+  const [head, tail] = m[1].split("-");
+  const n = /^\d+$/.test(head) ? Number(head) : chineseNumber(head);
+  if (n === undefined) return undefined;
+  return tail ? `${n}-${Number(tail)}` : String(n);
+}
 
 export interface TitleMatch {
   def: TableDef;
@@ -35,6 +63,19 @@ export interface TitleMatch {
   /** Number printed with the title (表 3, 公开表 11-2), if any. */
   printedNumber?: string;
   year?: number;
+  /** The title of a continuation: "…（续）", "续表". */
+  continued: boolean;
+}
+
+/** The title words without year, 表号, unit and "（续）". */
+function titleCore(norm: string): string {
+  return norm
+    .replace(/(?:金额)?单位[:：].*$/, "")
+    .replace(/\d{4}年度?/g, "")
+    .replace(TAG_INSIDE, "")
+    .replace(CONTINUED, "")
+    .replace(/[(]\s*$/, "")
+    .replace(/^[:：、.\s]+|[:：、.\s]+$/g, "");
 }
 
 /** Whether a cell's text is the title of a standard table, and which. */
@@ -43,15 +84,20 @@ export function matchTitle(text: string): TitleMatch | undefined {
   if (norm.length < 4 || norm.length > 70 || NOTE_START.test(norm)) return undefined;
   const family: Family = norm.includes("决算") ? "决算" : "预算";
   const printedNumber = TAG_INSIDE.exec(norm)?.[1];
-  const core = norm
-    .replace(/\d{4}年度?/g, "")
-    .replace(TAG_INSIDE, "")
-    .replace(/[(（]\s*$/, "");
+  const core = titleCore(norm);
+  if (core.length < 3) return undefined;
   for (const number of TITLE_ORDER[family]) {
     const def = TABLE_DEFS.find((d) => d.family === family && d.number === number)!;
-    if (def.titles.some((re) => re.test(core))) return { def, family, printedNumber, year: findYear(text) };
+    if (def.titles.some((re) => re.test(core))) return { def, family, printedNumber, year: findYear(text), continued: CONTINUED.test(norm) };
   }
   return undefined;
+}
+
+/** Text shaped like a table title that is not one of ours ("政府采购预算表"): a boundary between tables. */
+function looksLikeTitle(norm: string): boolean {
+  const core = titleCore(norm);
+  if (norm.length < 4 || norm.length > 40 || core.length < 3 || NOTE_START.test(norm) || /^\d/.test(core)) return false;
+  return /表$/.test(core) && !/[:：]/.test(core);
 }
 
 interface Candidate {
@@ -59,50 +105,77 @@ interface Candidate {
   row: number;
   col: number;
   title: string;
-  match: TitleMatch;
-  /** Row of a separate tag cell above the title ("公开表 1"), if any. */
+  /** Undefined for a title-like row that is no standard table. */
+  match?: TitleMatch;
+  /** Row of a separate tag cell above or below the title ("公开表 1"), if any. */
   tagRow?: number;
   tag?: string;
+  /** First row of the title block (the tag row when it is above the title). */
+  top: number;
 }
 
 /** What recognition decided about one title it found, for "why was this not recognised". */
-export interface RecognitionNote {
-  sheet: string;
-  cell: string;
-  title: string;
-  accepted: boolean;
-  reason: string;
-}
+export type RecognitionNote = RecognitionDecision;
 
 export interface Recognition {
   document: BudgetDocument;
   notes: RecognitionNote[];
 }
 
+interface RowCell {
+  c: number;
+  t: string;
+}
+
+/** Non-empty cells of a row, a merged area counted once (at its top-left cell). */
+function rowCells(view: SheetView, r: number): RowCell[] {
+  const out: RowCell[] = [];
+  for (let c = 0; c < view.colCount; c++) {
+    const m = view.mergeAt(r, c);
+    if (m && (m.top !== r || m.left !== c)) continue;
+    const t = view.ownText(r, c);
+    if (t !== "") out.push({ c, t });
+  }
+  return out;
+}
+
 function findCandidates(view: SheetView): Candidate[] {
   const out: Candidate[] = [];
   let lastTag: { row: number; tag: string } | undefined;
   for (let r = 0; r < view.rowCount; r++) {
-    for (let c = 0; c < view.colCount; c++) {
-      const m = view.mergeAt(r, c);
-      if (m && (m.top !== r || m.left !== c)) continue;
-      const text = view.ownText(r, c);
-      if (text === "") continue;
-      const norm = normalizeLabel(text);
-      const tag = TAG.exec(norm);
+    const cells = rowCells(view, r);
+    // A title row holds the title and at most a tag, the year, the 部门 and the unit.
+    if (cells.length === 0 || cells.length > 4) continue;
+    let scanned = 0;
+    for (const { c, t } of cells) {
+      const norm = normalizeLabel(t);
+      const tag = parseTag(norm);
       if (tag) {
-        lastTag = { row: r, tag: tag[1] };
+        lastTag = { row: r, tag };
         continue;
       }
-      const match = matchTitle(text);
-      if (!match) continue;
-      const cand: Candidate = { sheet: view, row: r, col: c, title: text, match };
+      if (YEAR_ONLY.test(norm) || (UNIT_ROW.test(norm) && scanned === 0 && !matchTitle(t))) continue;
+      if (++scanned > 1) break;
+      const match = matchTitle(t);
+      if (!match && !looksLikeTitle(norm)) break;
+      const cand: Candidate = { sheet: view, row: r, col: c, title: t.trim(), match, top: r };
       if (lastTag && r - lastTag.row <= 2) {
         cand.tag = lastTag.tag;
         cand.tagRow = lastTag.row;
+        cand.top = lastTag.row;
       }
       out.push(cand);
       break;
+    }
+  }
+  // A tag printed under its title ("收支总表" / "公开表 1").
+  for (const cand of out) {
+    if (cand.tag !== undefined || !cand.match) continue;
+    const below = rowCells(view, cand.row + 1);
+    const tag = below.length === 1 ? parseTag(below[0].t) : undefined;
+    if (tag) {
+      cand.tag = tag;
+      cand.tagRow = cand.row + 1;
     }
   }
   return out;
@@ -119,62 +192,136 @@ const LAYOUTS: Record<TableDef["layout"], (input: LayoutInput) => LayoutOutput> 
   "project-form": projectFormLayout,
 };
 
+/** A year and where it was read, with how much it says about the table's own year. */
+interface YearHint {
+  year: number;
+  weight: number;
+  source: string;
+}
+
+interface Built {
+  table: TableModel;
+  hints: YearHint[];
+}
+
+interface Group {
+  cand: Candidate;
+  continuations: Candidate[];
+}
+
+function tableName(def: TableDef): string {
+  return `${def.family}${def.family === "预算" ? "公开表" : "表"}${def.number}「${def.name}」`;
+}
+
 /** Find every standard table in the workbook and map its cells to the model. */
 export function recognize(grid: WorkbookGrid): Recognition {
-  const tables: TableModel[] = [];
+  const built: Built[] = [];
   const notes: RecognitionNote[] = [];
+  const coverHints: YearHint[] = [];
   for (const sheet of grid.sheets) {
     const view = new SheetView(sheet);
-    const candidates = findCandidates(view);
-    candidates.forEach((cand, i) => {
-      const next = candidates[i + 1];
-      const end = next ? (next.tagRow ?? next.row) - 1 : view.rowCount - 1;
-      const result = buildTable(view, cand, end);
-      const cell = `${colName(cand.col)}${cand.row + 1}`;
+    const groups: Group[] = [];
+    for (const cand of findCandidates(view)) {
+      const prev = groups[groups.length - 1];
+      const prevDef = prev?.cand.match?.def;
+      const printed = (c: Candidate) => c.tag ?? c.match?.printedNumber;
+      const continues =
+        !!cand.match &&
+        prevDef === cand.match.def &&
+        (cand.match.continued || (printed(cand) !== undefined && printed(cand) === printed(prev.cand)));
+      if (continues) prev.continuations.push(cand);
+      else groups.push({ cand, continuations: [] });
+    }
+    // Text above the first table (a cover note such as "2022年部门预算") may carry the year.
+    const firstTop = groups.find((g) => g.cand.match)?.cand.top ?? view.rowCount;
+    for (let r = 0; r < Math.min(firstTop, 30); r++) {
+      const line = rowCells(view, r)
+        .map((x) => x.t)
+        .join(" ");
+      const year = /预算|决算|年度/.test(line) && !/填报|申报|日期/.test(line) ? findYear(line) : undefined;
+      if (year) coverHints.push({ year, weight: 2, source: `工作表「${view.name}」的说明文字` });
+    }
+    groups.forEach((group, i) => {
+      const { cand } = group;
+      const next = groups[i + 1];
+      const end = next ? next.cand.top - 1 : view.rowCount - 1;
+      const cell = a1(cand.row, cand.col);
+      if (!cand.match) {
+        notes.push({ sheet: view.name, cell, title: cand.title, accepted: false, reason: `「${cand.title}」像是表的标题，但不是可识别的部门预算、决算公开表` });
+        return;
+      }
+      const skip = new Set<number>();
+      for (const k of group.continuations) {
+        skip.add(k.row);
+        if (k.tagRow !== undefined) skip.add(k.tagRow);
+      }
+      const result = buildTable(view, cand, end, skip);
       if ("rejected" in result) {
         notes.push({ sheet: view.name, cell, title: cand.title, accepted: false, reason: result.rejected });
-      } else {
-        tables.push(result);
-        notes.push({ sheet: view.name, cell, title: cand.title, accepted: true, reason: result.reasons.join("；") });
+        return;
+      }
+      built.push(result);
+      const { table } = result;
+      if (group.continuations.length > 0) {
+        table.reasons.push(`第 ${group.continuations.map((k) => k.row + 1).join("、")} 行的标题是本表的续表，并入本表`);
+      }
+      const missing = table.missing.length > 0 ? `；识别不完整：${table.missing.join("、")}` : "";
+      notes.push({ sheet: view.name, cell, title: cand.title, accepted: true, reason: `${table.reasons.join("；")}${missing}` });
+      for (const k of group.continuations) {
+        notes.push({ sheet: view.name, cell: a1(k.row, k.col), title: k.title, accepted: true, reason: `${tableName(table.def)}的续表，并入第 ${cand.row + 1} 行标题下的表` });
       }
     });
   }
+  const tables = built.map((b) => b.table);
   assignIds(tables);
+  assignYears(built, coverHints);
   return { document: summarise(tables), notes };
 }
 
-function colName(c: number): string {
-  let s = "";
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-function buildTable(view: SheetView, cand: Candidate, end: number): TableModel | { rejected: string } {
-  const { def, family } = cand.match;
-  const reasons = [`标题「${cand.title.trim()}」对应${family}${def.family === "预算" ? "公开表" : "表"}${def.number}「${def.name}」`];
+function buildTable(view: SheetView, cand: Candidate, end: number, skip: Set<number>): Built | { rejected: string } {
+  const { def, family } = cand.match!;
+  const reasons = [`标题「${cand.title}」对应${tableName(def)}`];
+  const hints: YearHint[] = [];
   let department: string | undefined;
   let unit: "万元" | "元" = "万元";
+  let unitSource: string | undefined;
   let start = cand.row + 1;
-  // 部门/单位 rows sit between the title and the header.
-  for (let r = cand.row; r <= Math.min(end, cand.row + 4); r++) {
-    const texts: string[] = [];
-    for (let c = 0; c < view.colCount; c++) {
-      const m = view.mergeAt(r, c);
-      if (m && (m.top !== r || m.left !== c)) continue;
-      const t = view.ownText(r, c);
-      if (t !== "") texts.push(t);
+  if (cand.tagRow === cand.row + 1) start = cand.row + 2;
+  const readUnitLine = (line: string) => {
+    const nfkc = line.normalize("NFKC");
+    const dept = /(?:编制单位|部门\/单位|部门\(单位\)|部门|单位名称)[:：]\s*([^\s:：]+)/.exec(nfkc);
+    if (dept && !/^(万?元)$/.test(dept[1])) department = dept[1];
+    const u = /单位[:：]\s*(万元|元)/.exec(nfkc);
+    if (u) {
+      unit = u[1] as "万元" | "元";
+      unitSource = u[0];
     }
-    const line = texts.join(" ");
-    if (r === cand.row) {
-      unit = /单位[:：]\s*元/.test(line) ? "元" : unit;
-      continue;
-    }
-    if (texts.length > 0 && UNIT_ROW.test(line) && !texts.some((t) => /^(项目|科目编码|来源项目)$/.test(normalizeLabel(t)))) {
-      const dept = /(?:编制单位|部门\/单位|部门\(单位\)|部门（单位）|部门|单位名称)[:：]\s*([^\s:：]+)/.exec(line.normalize("NFKC"));
-      if (dept && !/^(万?元)$/.test(dept[1])) department = dept[1];
-      if (/单位[:：]\s*元/.test(line.normalize("NFKC"))) unit = "元";
+  };
+  // The title row may carry the year, the 部门 and the unit; 部门/单位 rows and a year row sit between the title and the header.
+  const titleLine = [...(cand.tagRow !== undefined ? rowCells(view, cand.tagRow) : []), ...rowCells(view, cand.row)].map((x) => x.t).join(" ");
+  readUnitLine(titleLine);
+  const titleYear = findYear(titleLine);
+  if (titleYear) hints.push({ year: titleYear, weight: 3, source: "标题" });
+  for (let r = start; r <= Math.min(end, cand.row + 6); r++) {
+    const cells = rowCells(view, r);
+    if (cells.length === 0) continue;
+    const line = cells.map((x) => x.t).join(" ");
+    const norms = cells.map((x) => normalizeLabel(x.t));
+    if (UNIT_ROW.test(line) && !norms.some((t) => /^(项目|科目编码|来源项目)$/.test(t))) {
+      readUnitLine(line);
+      const dated = /(?:填报|申报)日期[:：]?\s*(20\d{2})/.exec(line.normalize("NFKC").replace(/\s+/g, ""));
+      if (dated) {
+        const y = Number(dated[1]) + (family === "预算" ? 1 : -1);
+        hints.push({ year: y, weight: 0.5, source: `${family === "预算" ? "填报日期的次年" : "填报日期的上年"}` });
+      }
       start = r + 1;
-    } else if (texts.length > 0) break;
+    } else if (norms.every((t) => YEAR_ONLY.test(t) || parseTag(t) !== undefined)) {
+      for (const t of norms) {
+        const y = YEAR_ONLY.exec(t);
+        if (y) hints.push({ year: Number(y[1]), weight: 3, source: "标题" });
+      }
+      start = r + 1;
+    } else break;
   }
   let headerStart = start;
   let factsRows: number[] = [];
@@ -188,38 +335,42 @@ function buildTable(view: SheetView, cand: Candidate, end: number): TableModel |
     }
   }
   const header = readHeader(view, headerStart, end, 0, view.colCount - 1);
-  if (!header) return { rejected: "标题下没有找到表头" };
+  if (!header) return { rejected: `${reasons[0]}，但标题下没有找到表头` };
+  if (!unitSource && [...header.paths.values()].some((p) => p.some((t) => /[(]元[)]|单位:元/.test(t)))) {
+    unit = "元";
+    unitSource = "表头（元）";
+  }
   const dataRows: number[] = [];
   const noteRows: number[] = [];
   for (let r = header.dataStart; r <= end; r++) {
-    if (view.rowIsEmpty(r)) continue;
+    if (skip.has(r) || view.rowIsEmpty(r)) continue;
+    const cells = rowCells(view, r);
+    const line = cells.map((x) => x.t).join(" ");
     const first = normalizeLabel(firstText(view, r, header.left, header.right));
+    // What a page break leaves: "续表", the 部门/单位 line again, a page number.
+    if (cells.every((x) => PAGE_MARK.test(normalizeLabel(x.t)))) continue;
     if (noteRows.length > 0 || NOTE_START.test(first) || (first.length > 30 && !/^\d/.test(first))) {
       noteRows.push(r);
       continue;
     }
+    if (UNIT_ROW.test(line) && !hasAmountCell(view, r)) continue;
     // A table continued after a repeated header: skip the repeat.
-    if (header.rows.includes(r) || isLanciRow(view, r, header.left, header.right) || repeatsHeader(view, r, header.rows[0], header.left, header.right)) continue;
+    if (header.rows.includes(r) || isLanciRow(view, r, header.left, header.right) || repeatsHeader(view, r, header)) continue;
     dataRows.push(r);
   }
   const reader = new AmountReader(view, unit);
   const layout = LAYOUTS[def.layout]({ view, def, family, header, dataRows, reader });
   if (layout.rejected) return { rejected: `${reasons[0]}，但${layout.rejected}` };
   reasons.push(`表头识别出 ${layout.columns.length} 个金额栏（${layout.columns.map((c) => c.label).join("、")}）`);
+  if (unit === "元") reasons.push(`金额单位为元（${unitSource}），比较时折算为万元`);
   let number = def.number;
-  const printed = cand.tag ?? cand.match.printedNumber;
+  const printed = cand.tag ?? cand.match!.printedNumber;
   if (def.number === "11" && printed && /^11-\d+$/.test(printed)) number = printed;
   else if (printed && printed !== def.number) reasons.push(`标题印的表号为 ${printed}，按表名认定为表 ${def.number}`);
-  const lastRow = Math.max(header.dataStart - 1, ...dataRows, ...noteRows);
+  const lastRow = [...dataRows, ...noteRows].reduce((m, r) => Math.max(m, r), header.dataStart - 1);
   const facts: TableModel["facts"] = {};
   for (const r of factsRows) {
-    const cells: { c: number; t: string }[] = [];
-    for (let c = 0; c < view.colCount; c++) {
-      const m = view.mergeAt(r, c);
-      if (m && (m.top !== r || m.left !== c)) continue;
-      const t = view.ownText(r, c);
-      if (t !== "") cells.push({ c, t });
-    }
+    const cells = rowCells(view, r);
     for (let i = 0; i + 1 < cells.length; i += 2) {
       const key = normalizeLabel(cells[i].t).replace(/[:：]$/, "");
       // Only budget figures among the facts are amounts (项目名称 and 项目编码 are not).
@@ -227,17 +378,27 @@ function buildTable(view: SheetView, cand: Candidate, end: number): TableModel |
       facts[key] = { text: cells[i + 1].t, pos: reader.pos(r, cells[i + 1].c), amount };
     }
   }
-  return {
+  for (const r of noteRows) {
+    const text = rowText(view, r);
+    const y = findYear(text);
+    if (y && !/填报|申报|日期/.test(text)) hints.push({ year: y, weight: 2, source: "表注" });
+  }
+  if (family === "预算") {
+    // 公开表10 prints the two years before the budget year over its 近两年 columns.
+    const years = [...header.paths.values()].flatMap((p) => p.map((t) => /^(20\d{2})年?$/.exec(t)?.[1])).filter((y): y is string => !!y);
+    if (years.length > 0) hints.push({ year: Math.max(...years.map(Number)) + 1, weight: 1.5, source: "表头“近两年”栏的次年" });
+  }
+  const table: TableModel = {
     id: "",
     def,
     family,
     number,
     name: def.name,
-    title: cand.title.trim(),
+    title: cand.title,
     sheet: view.name,
-    range: { top: cand.tagRow ?? cand.row, left: Math.min(header.left, cand.col), bottom: lastRow, right: header.right },
+    range: { top: cand.top, left: Math.min(header.left, cand.col), bottom: lastRow, right: header.right },
     titlePos: { sheet: view.name, row: cand.row, col: cand.col },
-    year: cand.match.year,
+    year: undefined,
     department,
     unit,
     columns: layout.columns,
@@ -249,6 +410,12 @@ function buildTable(view: SheetView, cand: Candidate, end: number): TableModel |
     problems: reader.problems,
     facts,
   };
+  return { table, hints };
+}
+
+function hasAmountCell(view: SheetView, r: number): boolean {
+  for (let c = 0; c < view.colCount; c++) if (typeof view.cell(r, c)?.value === "number") return true;
+  return false;
 }
 
 function range(a: number, b: number): number[] {
@@ -258,14 +425,9 @@ function range(a: number, b: number): number[] {
 }
 
 function rowText(view: SheetView, r: number): string {
-  const parts: string[] = [];
-  for (let c = 0; c < view.colCount; c++) {
-    const m = view.mergeAt(r, c);
-    if (m && (m.top !== r || m.left !== c)) continue;
-    const t = view.ownText(r, c);
-    if (t !== "") parts.push(t);
-  }
-  return parts.join(" ");
+  return rowCells(view, r)
+    .map((x) => x.t)
+    .join(" ");
 }
 
 function firstText(view: SheetView, r: number, left: number, right: number): string {
@@ -276,15 +438,22 @@ function firstText(view: SheetView, r: number, left: number, right: number): str
   return "";
 }
 
-function repeatsHeader(view: SheetView, r: number, headerRow: number, left: number, right: number): boolean {
-  let same = 0;
-  for (let c = left; c <= right; c++) {
-    const a = normalizeLabel(view.ownText(r, c));
-    if (a === "") continue;
-    if (a !== normalizeLabel(view.ownText(headerRow, c))) return false;
-    same++;
-  }
-  return same >= 2;
+/** A row that prints one of the header's rows again (a table continued on the next page). */
+function repeatsHeader(view: SheetView, r: number, header: HeaderBlock): boolean {
+  return header.rows.some((h) => {
+    let same = 0;
+    let needed = 0;
+    for (let c = header.left; c <= header.right; c++) {
+      const b = normalizeLabel(view.text(h, c));
+      const own = view.mergeAt(h, c);
+      if (b !== "" && (!own || (own.top === h && own.left === c) || own.top < h)) needed++;
+      const a = normalizeLabel(view.ownText(r, c));
+      if (a === "") continue;
+      if (a !== b) return false;
+      same++;
+    }
+    return same >= 1 && same >= Math.min(2, needed);
+  });
 }
 
 function assignIds(tables: TableModel[]): void {
@@ -297,14 +466,47 @@ function assignIds(tables: TableModel[]): void {
   }
 }
 
+/**
+ * Each table's year: its title's when it prints one; otherwise the document's, voted from every
+ * table's titles, notes ("2022 年没有…"), 公开表10's 近两年 columns and 填报日期, and cover text.
+ */
+function assignYears(built: Built[], cover: YearHint[]): void {
+  const families = new Set(built.map((b) => b.table.family));
+  for (const family of families) {
+    const ofFamily = built.filter((b) => b.table.family === family);
+    const votes = new Map<number, { weight: number; sources: Map<string, number> }>();
+    const vote = (h: YearHint, where: string) => {
+      const v = votes.get(h.year) ?? { weight: 0, sources: new Map<string, number>() };
+      v.weight += h.weight;
+      const key = `${where}${h.source}`;
+      v.sources.set(key, Math.max(v.sources.get(key) ?? 0, h.weight));
+      votes.set(h.year, v);
+    };
+    for (const b of ofFamily) for (const h of b.hints) vote(h, family === "预算" ? `公开表${b.table.number}` : `表${b.table.number}`);
+    for (const h of cover) vote(h, "");
+    const best = [...votes.entries()].sort((x, y) => y[1].weight - x[1].weight || y[0] - x[0])[0];
+    for (const b of ofFamily) {
+      const own = b.hints.filter((h) => h.weight >= 2).sort((x, y) => y.weight - x.weight)[0];
+      if (own) {
+        b.table.year = own.year;
+        if (own.source !== "标题") b.table.reasons.push(`年度 ${own.year} 取自本表${own.source}`);
+      } else if (best) {
+        b.table.year = best[0];
+        b.table.reasons.push(`标题没有年度，按全套表推定为 ${best[0]} 年（依据：${[...best[1].sources.entries()]
+          .sort((x, y) => y[1] - x[1])
+          .slice(0, 3)
+          .map(([k]) => k)
+          .join("、")}）`);
+      }
+    }
+  }
+}
+
 function summarise(tables: TableModel[]): BudgetDocument {
   const count = (f: Family) => tables.filter((t) => t.family === f).length;
   const family: Family | undefined = tables.length === 0 ? undefined : count("决算") >= count("预算") ? "决算" : "预算";
-  const year = tables.find((t) => t.year)?.year;
+  const year = tables.find((t) => t.family === family && t.year)?.year ?? tables.find((t) => t.year)?.year;
   const department = tables.find((t) => t.department)?.department;
-  for (const t of tables) {
-    t.year ??= year;
-    t.department ??= department;
-  }
+  for (const t of tables) t.department ??= department;
   return { family, year, department, tables };
 }

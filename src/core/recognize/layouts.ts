@@ -71,52 +71,88 @@ function missingColumns(defs: ColumnDef[], found: ColumnInfo[], optional: Set<st
 // ------------------------------------------------------------------ coded tables
 const FUNCTIONAL_CODE = /^(\d{3})(\d{2})?(\d{2})?$/;
 const ECONOMIC_CODE = /^(\d{3})(\d{2})?$/;
-const CODE_WITH_NAME = /^(\d{3,7})\s*[ 　\-、.]*\s*(\D.*)$/;
+/** "2010301 行政运行", "2010301行政运行", "301-工资福利支出". */
+const CODE_WITH_NAME = /^(\d{3,7})\s*[\-、.:：]?\s*(\D.*)$/;
+/** Digits each part of a split code prints: 类 3, 款 2, 项 2. */
+const PART_LENGTH = [3, 2, 2];
 
 function levelOf(code: string): number {
   return code.length <= 3 ? 1 : code.length <= 5 ? 2 : 3;
 }
 
-/** 功能分类 / 经济分类 tables: code (one column, split 类/款/项, or with the name), name, amounts. */
-export function codedLayout(input: LayoutInput): LayoutOutput {
-  const { header, def, view } = input;
+/** Label columns of a coded table: code (one column or split 类/款/项), name. */
+interface LabelColumns {
+  codeParts: number[];
+  codeCol?: number;
+  nameCol?: number;
+}
+
+function labelColumns(header: HeaderBlock): LabelColumns {
   const codeParts: number[] = [];
   let codeCol: number | undefined;
   let nameCol: number | undefined;
-  for (const [c, path] of header.paths) {
+  for (const [c, path] of [...header.paths.entries()].sort((a, b) => a[0] - b[0])) {
     const last = path[path.length - 1];
     if (/^(类|款|项)$/.test(last)) codeParts.push(c);
     else if (codeCol === undefined && /编码|代码|类款项/.test(path.join("|")) && !/名称/.test(last)) codeCol = c;
     else if (nameCol === undefined && /名称/.test(last)) nameCol = c;
   }
   if (codeParts.length >= 2) codeCol = undefined;
-  const labelCols = new Set<number>([...codeParts, ...(codeCol !== undefined ? [codeCol] : []), ...(nameCol !== undefined ? [nameCol] : [])]);
-  if (labelCols.size === 0) {
-    // Some tables print only "项目" over the code and name columns.
-    const first = Math.min(...header.paths.keys());
-    codeCol = first;
-    labelCols.add(first);
+  else codeParts.length = 0;
+  if (codeParts.length === 0 && codeCol === undefined && nameCol === undefined) {
+    // Some tables print only "项目" (or "科目") over one label column.
+    codeCol = Math.min(...header.paths.keys());
   }
+  return { codeParts, codeCol, nameCol };
+}
+
+/** The code a row of split 类/款/项 columns stands for; `parent` carries the parts printed on rows above. */
+function splitCode(parts: string[], parent: string[]): string {
+  let code = "";
+  parts.forEach((raw, i) => {
+    if (raw === "" || !/^\d+$/.test(raw)) return;
+    if (raw.length > PART_LENGTH[i] && raw.length >= 5) {
+      // The whole code printed in the 款 or 项 column ("20605").
+      code = raw;
+      parent.length = 0;
+      let at = 0;
+      PART_LENGTH.forEach((n, k) => {
+        if (at < raw.length) parent[k] = raw.slice(at, at + n);
+        at += n;
+      });
+      return;
+    }
+    parent[i] = raw.padStart(PART_LENGTH[i], "0");
+    parent.length = i + 1;
+    code = parent.slice(0, i + 1).join("");
+  });
+  return code;
+}
+
+/** 功能分类 / 经济分类 tables: code (one column, split 类/款/项, or with the name), name, amounts. */
+export function codedLayout(input: LayoutInput): LayoutOutput {
+  const { header, def, view } = input;
+  const { codeParts, codeCol, nameCol } = labelColumns(header);
+  const labelCols = new Set<number>([...codeParts, ...(codeCol !== undefined ? [codeCol] : []), ...(nameCol !== undefined ? [nameCol] : [])]);
   const columns = assignColumns(header, def.columns, labelCols);
   if (columns.length === 0) return { columns, items: [], missing: [], rejected: "表头中没有找到金额栏" };
   const codePattern = def.subjects === "economic" ? ECONOMIC_CODE : FUNCTIONAL_CODE;
   const items: LineItem[] = [];
   const parent: string[] = [];
+  let previousRow = -1;
   for (const r of input.dataRows) {
     let code = "";
     let name = nameCol !== undefined ? view.ownText(r, nameCol) : "";
     let labelCol = nameCol ?? codeCol ?? codeParts[0];
+    let codePos = codeCol ?? codeParts[0];
     if (codeParts.length >= 2) {
       const parts = codeParts.map((c) => normalizeLabel(view.ownText(r, c)));
-      // A split code may print only its new part; the rest comes from the rows above.
-      parts.forEach((p, i) => {
-        if (p !== "") parent[i] = p;
-      });
-      const last = parts.map((p) => p !== "").lastIndexOf(true);
-      if (last >= 0) code = parent.slice(0, last + 1).join("");
-      if (/^\D/.test(parts[0] ?? "")) {
-        name = name || view.ownText(r, codeParts[0]);
-        code = "";
+      const text = parts.find((p) => p !== "" && /\D/.test(p));
+      if (text !== undefined) name = name || view.ownText(r, codeParts[parts.indexOf(text)]);
+      else {
+        code = splitCode(parts, parent);
+        const deepest = parts.map((p) => p !== "").lastIndexOf(true);
+        if (deepest >= 0) codePos = codeParts[deepest];
       }
       labelCol = codeParts[0];
     } else if (codeCol !== undefined) {
@@ -132,15 +168,32 @@ export function codedLayout(input: LayoutInput): LayoutOutput {
       }
       labelCol = codeCol;
     }
+    if (code === "" && nameCol !== undefined) {
+      // Code and name in the name column: "2010301 行政运行".
+      const withName = CODE_WITH_NAME.exec(name.normalize("NFKC").trim());
+      if (withName && codePattern.test(withName[1])) {
+        code = withName[1];
+        name = withName[2].trim();
+        codePos = nameCol;
+      }
+    }
     const label = normalizeLabel(name);
-    const item = newItem("unlabeled", name.trim(), r);
+    const item = newItem("unlabeled", name.replace(/\s*\n\s*/g, "").trim(), r);
     item.labelPos = input.reader.pos(r, labelCol ?? header.left);
     const any = readAmounts(input, r, columns, item);
+    const last = items[items.length - 1];
+    if (code === "" && !any && label !== "" && !TOTAL_LABEL.test(label) && last && previousRow >= 0 && isNextRow(input, previousRow, r) && last.kind !== "total") {
+      // The rest of a long name wrapped onto the next row.
+      last.label += name.trim();
+      previousRow = r;
+      continue;
+    }
+    previousRow = r;
     if (code !== "" && codePattern.test(code)) {
       item.kind = "subject";
       item.code = code;
       item.level = levelOf(code);
-      item.labelPos = input.reader.pos(r, codeCol ?? codeParts[0] ?? labelCol ?? header.left);
+      item.labelPos = input.reader.pos(r, codePos ?? labelCol ?? header.left);
     } else if (TOTAL_LABEL.test(label) || TOTAL_LABEL.test(normalizeLabel(code))) {
       item.kind = "total";
       item.role = "total";
@@ -159,14 +212,22 @@ export function codedLayout(input: LayoutInput): LayoutOutput {
     }
     items.push(item);
   }
-  return { columns, items, missing: missingColumns(def.columns, columns, optionalRoles(def)) };
+  const missing = missingColumns(def.columns, columns, optionalRoles(def));
+  if (!def.mayBeEmpty && !items.some((i) => i.kind === "total")) missing.push("缺少「合计」行");
+  if (!def.mayBeEmpty && !items.some((i) => i.kind === "subject")) missing.push(`缺少${def.subjects === "economic" ? "经济" : "功能"}分类科目行`);
+  return { columns, items, missing };
+}
+
+/** Whether `b` follows `a` with nothing but hidden or empty rows between them. */
+function isNextRow(input: LayoutInput, a: number, b: number): boolean {
+  return input.dataRows.indexOf(b) === input.dataRows.indexOf(a) + 1;
 }
 
 function optionalRoles(def: TableDef): Set<string> {
   // Columns only some template variants have.
   const optional = ["carryIn", "income", "carryOut", "meeting", "training", "total", "general", "fund", "capital", "amount"];
   if (def.layout === "coded" && def.family === "决算" && def.number === "9") return new Set(["carryIn", "income", "carryOut"]);
-  if (def.layout === "sangong") return new Set(["meeting", "training", "budget.meeting", "budget.training", "final.meeting", "final.training"]);
+  if (def.layout === "sangong") return new Set(def.columns.map((c) => c.role).filter((r) => /(^|\.)(meeting|training|adminCost)$/.test(r)));
   if (def.layout === "summary") return new Set(optional);
   return new Set();
 }
@@ -184,10 +245,10 @@ export function summaryLayout(input: LayoutInput): LayoutOutput {
   const sides = new Map<number, "income" | "expense">();
   const labelCols: number[] = [];
   const lineCols: number[] = [];
-  for (const [c, path] of header.paths) {
+  for (const [c, path] of [...header.paths.entries()].sort((a, b) => a[0] - b[0])) {
     const joined = path.join("|");
     if (/行次/.test(joined)) lineCols.push(c);
-    else if (/^项目$/.test(path[path.length - 1]) || /\|项目$/.test(joined)) labelCols.push(c);
+    else if (/^(收入|支出)?(项目|科目)$/.test(path[path.length - 1]) || /\|项目$/.test(joined)) labelCols.push(c);
   }
   if (labelCols.length < 2) return { columns: [], items: [], missing: [], rejected: "表头中没有收入、支出两组“项目”栏" };
   const [incomeLabel, expenseLabel] = labelCols;
@@ -203,6 +264,7 @@ export function summaryLayout(input: LayoutInput): LayoutOutput {
       columns.push({ role: "amount", label: "金额", col: sideCols[0], side, header: header.paths.get(sideCols[0])!, lanci: header.lanci.get(sideCols[0]) });
     }
   }
+  if (columns.length === 0) return { columns, items: [], missing: [], rejected: "表头中没有金额栏" };
   const bySide = (side: "income" | "expense"): SideColumns => ({
     label: side === "income" ? incomeLabel : expenseLabel,
     line: lineCols.find((c) => sides.get(c) === side),
@@ -210,11 +272,12 @@ export function summaryLayout(input: LayoutInput): LayoutOutput {
   });
   const items: LineItem[] = [];
   const context: Record<string, string | undefined> = {};
+  const previous: Record<string, { item: LineItem; row: number } | undefined> = {};
   for (const r of input.dataRows) {
     for (const side of ["income", "expense"] as const) {
       const cols = bySide(side);
       if (cols.label === undefined) continue;
-      const label = view.ownText(r, cols.label);
+      const label = view.ownText(r, cols.label).replace(/\s*\n\s*/g, "");
       const lineValue = cols.line !== undefined ? view.cell(r, cols.line)?.value : undefined;
       const lineNumber = typeof lineValue === "number" ? lineValue : Number(normalizeLabel(String(lineValue ?? "")) || NaN);
       const line = Number.isInteger(lineNumber) && lineNumber > 0 ? lineNumber : undefined;
@@ -224,52 +287,78 @@ export function summaryLayout(input: LayoutInput): LayoutOutput {
       item.labelPos = input.reader.pos(r, cols.label);
       const any = readAmounts(input, r, cols.amounts, item);
       if (label === "" && !any && line === undefined) continue;
-      const role = matchSummaryRow(def, input.family, side, label, line, context);
-      if (role) {
-        item.role = role.role;
-        if (role.code) {
-          item.kind = "subject";
-          item.code = role.code;
-          item.level = 1;
+      const prev = previous[side];
+      if (label !== "" && !any && line === undefined && prev && input.dataRows.indexOf(r) === input.dataRows.indexOf(prev.row) + 1) {
+        // A long label wrapped onto the next row: "二十二、灾害防治及应急管理" / "支出".
+        const alone = findSummaryRow(def, side, label, context);
+        const joined = findSummaryRow(def, side, prev.item.label + label, context);
+        if (!alone && joined && (!prev.item.role || joined.role === prev.item.role || !findSummaryRow(def, side, prev.item.label, context))) {
+          prev.item.label += label;
+          applyRole(prev.item, joined, def, side, context);
+          previous[side] = { item: prev.item, row: r };
+          continue;
         }
-      } else if (label === "" && !any) continue;
+      }
+      const role = label.trim() === "" ? matchByLine(def, side, line, context) : findSummaryRow(def, side, label, context);
+      if (role) applyRole(item, role, def, side, context);
+      else if (label === "" && !any) continue;
       else if (label === "") item.kind = "unlabeled";
       items.push(item);
+      previous[side] = { item, row: r };
     }
   }
-  return { columns: columns.sort((a, b) => a.col - b.col), items, missing: [] };
+  const missing: string[] = [];
+  for (const side of ["income", "expense"] as const) {
+    const name = side === "income" ? "收入" : "支出";
+    if (!columns.some((c) => c.side === side)) missing.push(`缺少${name}方金额栏`);
+    for (const role of side === "income" ? ["incomeTotal", "grandTotal"] : ["expenseTotal", "grandTotal"]) {
+      const d = def.rows?.find((x) => x.role === role && x.side === side);
+      if (d && !items.some((i) => i.side === side && i.role === role)) missing.push(`缺少${name}方「${d.label}」行`);
+    }
+  }
+  if (!items.some((i) => i.role?.startsWith("class:"))) missing.push("缺少支出方功能分类各类支出行");
+  return { columns: columns.sort((a, b) => a.col - b.col), items, missing };
 }
 
-function matchSummaryRow(
-  def: TableDef,
-  family: Family,
-  side: "income" | "expense",
-  label: string,
-  line: number | undefined,
-  context: Record<string, string | undefined>,
-): { role: string; code?: string } | undefined {
-  const rows = (def.rows ?? []).filter((d) => d.side === side);
-  if (label.trim() === "") {
-    // Unlabelled sub-rows (决算 表4 行61–63) are known by their 行次.
-    const byLine = rows.find((d) => d.line !== undefined && d.line === line && d.parent && d.parent === context[side]);
-    return byLine ? { role: byLine.role } : undefined;
+interface SummaryRole {
+  role: string;
+  code?: string;
+  def?: RowDef;
+}
+
+function applyRole(item: LineItem, role: SummaryRole, def: TableDef, side: "income" | "expense", context: Record<string, string | undefined>): void {
+  item.role = role.role;
+  if (role.code) {
+    item.kind = "subject";
+    item.code = role.code;
+    item.level = 1;
+    context[side] = undefined;
+  } else if (role.def && role.def.parent === undefined) {
+    context[side] = (def.rows ?? []).some((d) => d.parent === role.def!.role) ? role.def.role : undefined;
   }
+}
+
+/** Unlabelled sub-rows (决算 表4 行61–63) are known by their 行次. */
+function matchByLine(def: TableDef, side: "income" | "expense", line: number | undefined, context: Record<string, string | undefined>): SummaryRole | undefined {
+  const rows = (def.rows ?? []).filter((d) => d.side === side);
+  const byLine = rows.find((d) => d.line !== undefined && d.line === line && d.parent && d.parent === context[side]);
+  return byLine ? { role: byLine.role, def: byLine } : undefined;
+}
+
+/** The row role a label names on one side of a summary table (no side effects). */
+function findSummaryRow(def: TableDef, side: "income" | "expense", label: string, context: Record<string, string | undefined>): SummaryRole | undefined {
+  const rows = (def.rows ?? []).filter((d) => d.side === side);
   const candidates = rows.filter((d) => [d.label, ...(d.aliases ?? [])].some((l) => labelMatches(label, l)));
   if (candidates.length > 0) {
     const chosen: RowDef =
       candidates.find((d) => d.parent !== undefined && d.parent === context[side]) ?? candidates.find((d) => d.parent === undefined) ?? candidates[0];
-    if (chosen.parent === undefined) context[side] = (def.rows ?? []).some((d) => d.parent === chosen.role) ? chosen.role : undefined;
-    return { role: chosen.role };
+    return { role: chosen.role, def: chosen };
   }
   if (side === "expense") {
     const stripped = stripOrdinal(label);
     const cls = CLASS_ROWS.find((c) => [c.name, ...(c.formerNames ?? [])].some((n) => labelMatches(stripped, n, 5)));
-    if (cls) {
-      context[side] = undefined;
-      return { role: `class:${cls.code}`, code: cls.code };
-    }
+    if (cls) return { role: `class:${cls.code}`, code: cls.code };
   }
-  void family;
   return undefined;
 }
 
@@ -280,12 +369,15 @@ const PERSONNEL_CLASSES = new Set(["301", "303"]);
 export function economicBlocksLayout(input: LayoutInput): LayoutOutput {
   const { header, view } = input;
   const cols = [...header.paths.entries()].sort((a, b) => a[0] - b[0]);
-  const groups: { code: number; name?: number; amount?: number }[] = [];
+  // Each group: code (or split 类 + 款 columns), name, amount.
+  const groups: { code: number; part2?: number; name?: number; amount?: number; parent?: string }[] = [];
   for (const [c, path] of cols) {
     const last = path[path.length - 1];
-    if (/编码|代码/.test(last)) groups.push({ code: c });
-    else if (/名称/.test(last) && groups.length > 0 && groups[groups.length - 1].name === undefined) groups[groups.length - 1].name = c;
-    else if (/决算数|金额|合计|预算数/.test(last) && groups.length > 0 && groups[groups.length - 1].amount === undefined) groups[groups.length - 1].amount = c;
+    const open = groups[groups.length - 1];
+    if (/^款$/.test(last) && open && open.part2 === undefined && open.name === undefined) open.part2 = c;
+    else if (/编码|代码/.test(last) || /^类$/.test(last)) groups.push({ code: c });
+    else if (/名称/.test(last) && open && open.name === undefined) open.name = c;
+    else if (/决算数|金额|合计|预算数/.test(last) && open && open.amount === undefined) open.amount = c;
   }
   const usable = groups.filter((g) => g.amount !== undefined);
   if (usable.length === 0) return { columns: [], items: [], missing: [], rejected: "表头中没有（科目编码、科目名称、决算数）栏组" };
@@ -298,8 +390,21 @@ export function economicBlocksLayout(input: LayoutInput): LayoutOutput {
   const items: LineItem[] = [];
   for (const r of input.dataRows) {
     for (const g of usable) {
-      const code = normalizeLabel(view.ownText(r, g.code));
-      const name = g.name !== undefined ? view.ownText(r, g.name) : "";
+      let code = normalizeLabel(view.ownText(r, g.code));
+      let name = g.name !== undefined ? view.ownText(r, g.name) : "";
+      if (g.part2 !== undefined && /^\d*$/.test(code)) {
+        // Split 类 / 款 columns ("301" | "01"); a 款 row may leave its 类 blank.
+        const part = normalizeLabel(view.ownText(r, g.part2));
+        if (/^\d{3}$/.test(code)) g.parent = code;
+        if (/^\d{1,2}$/.test(part) && g.parent) code = g.parent + part.padStart(2, "0");
+        else if (/^\d{5}$/.test(part)) code = part;
+      } else if (!/^\d*$/.test(code)) {
+        const withName = CODE_WITH_NAME.exec(view.ownText(r, g.code).normalize("NFKC").trim());
+        if (withName && /^\d{3}(\d{2})?$/.test(withName[1])) {
+          code = withName[1];
+          name = name || withName[2];
+        }
+      }
       const labelText = normalizeLabel(view.ownText(r, g.code) || name);
       const total = /^(人员经费|公用经费)(合计)?$/.exec(labelText) ?? /^(人员经费|公用经费)合计$/.exec(normalizeLabel(name));
       if (total) {
