@@ -45,6 +45,8 @@ interface Origin {
 }
 
 const ORIGIN = new WeakMap<Cell, Origin>();
+/** Further seed cells a variant cell now stands for (a code cell that took in its name). */
+const ALSO = new WeakMap<Cell, Origin[]>();
 
 export interface CellRef {
   sheet: string;
@@ -181,8 +183,8 @@ export function assemble(name: string, plans: SheetPlan[], flags: Partial<Varian
           const c = left + j;
           where.set(cell, { row: r, col: c });
           if (str(cell) !== "" || cell.error) (rows[r] ??= [])[c] = cell;
-          const origin = ORIGIN.get(cell);
-          if (origin) {
+          for (const origin of [ORIGIN.get(cell), ...(ALSO.get(cell) ?? [])]) {
+            if (!origin) continue;
             const key = `${origin.sheet}!${a1(origin.row, origin.col)}`;
             if (!mapping.has(key)) mapping.set(key, { sheet: plan.name, cell: a1(r, c) });
           }
@@ -498,7 +500,11 @@ export function codeWithName(p: Piece): void {
   for (const row of rowsOf(p, "data")) {
     const code = str(row.cells[0]).trim();
     const name = str(row.cells[1]).trim();
-    if (/^\d{3,7}$/.test(code) && name) set(row.cells[0], `${code} ${name}`);
+    if (/^\d{3,7}$/.test(code) && name) {
+      set(row.cells[0], `${code} ${name}`);
+      const nameOrigin = ORIGIN.get(row.cells[1]);
+      if (nameOrigin) ALSO.set(row.cells[0], [...(ALSO.get(row.cells[0]) ?? []), nameOrigin]);
+    }
   }
   deleteColumn(p, 1);
 }

@@ -273,7 +273,8 @@ test("negative amounts with a minus or in parentheses are read as negatives", ()
   );
   const t = recognize(grid).document.tables[0];
   expect(t.items.map((i) => i.amounts.carryOut?.value.toString())).toEqual(["-2.5", "-2.5", "-2.5"]);
-  expect(audit(grid).findings.filter((f) => f.rule !== "doc.required-tables")).toEqual([]);
+  // 21208 is not in the shipped catalogue: an info, not a verdict on the amounts.
+  expect(audit(grid).findings.filter((f) => f.rule !== "doc.required-tables" && f.severity !== "info")).toEqual([]);
 });
 
 describe("continued tables", () => {

@@ -49,6 +49,8 @@ export interface LineItem {
   line?: number;
   row: number;
   labelPos?: CellPos;
+  /** Where the subject's name is printed (its own column, or the code cell when both share one). */
+  namePos?: CellPos;
   /** Amounts by column role; a blank cell has no entry in `amounts` but has one in `cells`. */
   amounts: Record<string, Amount>;
   cells: Record<string, CellPos>;

@@ -69,6 +69,9 @@ function missingColumns(defs: ColumnDef[], found: ColumnInfo[], optional: Set<st
 }
 
 // ------------------------------------------------------------------ coded tables
+/** Header words a repeated header leaves in the body; never part of a wrapped name. */
+const HEADER_WORDS = /^(类款项|类|款|项|栏次|行次|科目编码|科目名称|功能分类科目编码|项目)$/;
+
 const FUNCTIONAL_CODE = /^(\d{3})(\d{2})?(\d{2})?$/;
 const ECONOMIC_CODE = /^(\d{3})(\d{2})?$/;
 /** "2010301 行政运行", "2010301行政运行", "301-工资福利支出". */
@@ -182,7 +185,17 @@ export function codedLayout(input: LayoutInput): LayoutOutput {
     item.labelPos = input.reader.pos(r, labelCol ?? header.left);
     const any = readAmounts(input, r, columns, item);
     const last = items[items.length - 1];
-    if (code === "" && !any && label !== "" && !TOTAL_LABEL.test(label) && last && previousRow >= 0 && isNextRow(input, previousRow, r) && last.kind !== "total") {
+    if (
+      code === "" &&
+      !any &&
+      label !== "" &&
+      !TOTAL_LABEL.test(label) &&
+      !HEADER_WORDS.test(label) &&
+      last &&
+      previousRow >= 0 &&
+      isNextRow(input, previousRow, r) &&
+      last.kind !== "total"
+    ) {
       // The rest of a long name wrapped onto the next row.
       last.label += name.trim();
       previousRow = r;
@@ -194,6 +207,7 @@ export function codedLayout(input: LayoutInput): LayoutOutput {
       item.code = code;
       item.level = levelOf(code);
       item.labelPos = input.reader.pos(r, codePos ?? labelCol ?? header.left);
+      item.namePos = input.reader.pos(r, nameCol !== undefined && view.ownText(r, nameCol) !== "" ? nameCol : (codePos ?? labelCol ?? header.left));
     } else if (TOTAL_LABEL.test(label) || TOTAL_LABEL.test(normalizeLabel(code))) {
       item.kind = "total";
       item.role = "total";
@@ -426,6 +440,7 @@ export function economicBlocksLayout(input: LayoutInput): LayoutOutput {
       item.level = code.length === 3 ? 1 : 2;
       item.block = PERSONNEL_CLASSES.has(code.slice(0, 3)) ? "personnel" : "public";
       item.labelPos = input.reader.pos(r, g.code);
+      if (g.name !== undefined) item.namePos = input.reader.pos(r, g.name);
       item.cells.amount = input.reader.pos(r, g.amount!);
       const a = input.reader.read(r, g.amount!);
       if (a) item.amounts.amount = a;

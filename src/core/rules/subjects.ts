@@ -47,14 +47,15 @@ export const subjectNameRule: Rule = {
       const kind = subjectKind(table);
       if (!kind) continue;
       for (const item of subjectLines(table)) {
-        if (!item.label.trim() || !item.labelPos) continue;
+        const pos = item.namePos ?? item.labelPos;
+        if (!item.label.trim() || !pos) continue;
         const check = checkSubjectName(kind, item.code!, item.label, table.year);
         const severity = nameSeverity(check);
         if (!severity) continue;
         const note = check.uncertain && !check.detail.includes("未经") ? "（该科目名称或改名年份未经来源逐条证实，请以当年《政府收支分类科目》为准。）" : "";
         ctx.report({
           table,
-          pos: item.labelPos,
+          pos,
           severity,
           message: `${tableLabel(table)} ${item.code} 印作「${item.label.trim()}」：${check.detail}${note}`,
           expected: check.expectedName,
@@ -82,7 +83,7 @@ export const subjectStructureRule: Rule = {
       let currentClass: string | undefined;
       for (const item of lines) {
         const code = item.code!;
-        const pos = item.labelPos!;
+        const pos = item.namePos ?? item.labelPos!;
         if (item.level === 1) currentClass = code;
         else {
           const parent = code.slice(0, code.length === 7 ? 5 : 3);
