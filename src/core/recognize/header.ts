@@ -61,6 +61,8 @@ export function isDataRow(view: SheetView, r: number, left: number, right: numbe
   }
   if (texts.length === 0 || texts[0].c > labelCol + 1) return false;
   if (/^\d{3,}/.test(texts[0].t)) return true;
+  // "一、一般公共预算拨款收入": a summary table's body line, even before any amount is filled in.
+  if (/^[一二三四五六七八九十]+、/.test(texts[0].t)) return true;
   // "合计" also heads amount columns: a 合计 row has no other words than totals.
   return TOTAL_LABEL.test(texts[0].t) && texts.every((x) => TOTAL_LABEL.test(x.t));
 }
