@@ -1,25 +1,6 @@
-import type { LineItem, TableModel } from "../model/types";
-import { operand, tableLabel, type RuleContext } from "./context";
-import { columnLabel } from "./describe";
+import type { LineItem } from "../model/types";
+import { sumEachColumn } from "./shared";
 import type { Rule } from "./types";
-
-function name(item: LineItem): string {
-  return item.kind === "total" ? "合计" : `${item.code ?? ""} ${item.label.replace(/^\d+\s*/, "")}`.trim();
-}
-
-function sumRows(ctx: RuleContext, table: TableModel, total: LineItem, parts: LineItem[]): void {
-  if (parts.length === 0) return;
-  for (const col of table.columns) {
-    if (!total.cells[col.role]) continue;
-    if (!total.amounts[col.role] && !parts.some((p) => p.amounts[col.role])) continue;
-    ctx.equal({
-      table,
-      where: `${tableLabel(table)}「${columnLabel(table, col.role)}」栏`,
-      actual: operand(table, total, col.role, `「${name(total)}」行`),
-      expected: parts.map((p) => operand(table, p, col.role, `「${name(p)}」`)),
-    });
-  }
-}
 
 /** Rows between `from` and the next row of a level at or above `stopKinds`. */
 function following(items: LineItem[], from: LineItem, take: (i: LineItem) => boolean, stop: (i: LineItem) => boolean): LineItem[] {
@@ -47,15 +28,15 @@ export const unitRowsRule: Rule = {
       const total = items.find((i) => i.kind === "total");
       const departments = items.filter((i) => i.kind === "unit" && i.level === 1);
       const units = items.filter((i) => i.kind === "unit" && i.level === 2);
-      if (total) sumRows(ctx, table, total, departments.length > 0 ? departments : units);
-      for (const d of departments) sumRows(ctx, table, d, units.filter((u) => u.code!.startsWith(d.code!)));
+      if (total) sumEachColumn(ctx, table, total, departments.length > 0 ? departments : units);
+      for (const d of departments) sumEachColumn(ctx, table, d, units.filter((u) => u.code!.startsWith(d.code!)));
       if (table.number !== "9") continue;
       for (const u of units) {
         const groups = following(items, u, (i) => i.kind === "group", (i) => i.kind === "unit");
-        sumRows(ctx, table, u, groups);
+        sumEachColumn(ctx, table, u, groups);
       }
       for (const g of items.filter((i) => i.kind === "group")) {
-        sumRows(ctx, table, g, following(items, g, (i) => i.kind === "project", (i) => i.kind === "group" || i.kind === "unit"));
+        sumEachColumn(ctx, table, g, following(items, g, (i) => i.kind === "project", (i) => i.kind === "group" || i.kind === "unit"));
       }
     }
   },
@@ -76,12 +57,12 @@ export const performanceRowsRule: Rule = {
       for (const block of ["income", "expense"]) {
         const lines = table.items.filter((i) => i.block === block);
         const total = lines.find((i) => i.role === "total");
-        if (total) sumRows(ctx, table, total, lines.filter((i) => i !== total));
+        if (total) sumEachColumn(ctx, table, total, lines.filter((i) => i !== total));
       }
     }
     for (const table of ctx.tables("预算", "11")) {
       const total = table.items.find((i) => i.role === "total");
-      if (total) sumRows(ctx, table, total, table.items.filter((i) => i.role === "source"));
+      if (total) sumEachColumn(ctx, table, total, table.items.filter((i) => i.role === "source"));
     }
   },
 };

@@ -1,14 +1,11 @@
 import type { LineItem, TableModel } from "../model/types";
-import { operand, tableLabel, type Operand, type RuleContext } from "./context";
+import type { Operand, RuleContext } from "./context";
+import { at, classesAgainst } from "./shared";
 import { threePublicAgainst } from "./cross-final";
 import { columnLabel } from "./describe";
 import { isZero, subjectRow, totalRow } from "./lookup";
-import { classLines, line, mainColumn } from "./summary-rows";
+import { line, mainColumn } from "./summary-rows";
 import type { Rule } from "./types";
-
-function at(table: TableModel, item: LineItem | undefined, role: string, what: string): Operand {
-  return operand(table, item, role, `${tableLabel(table)}${what}`);
-}
 
 function same(ctx: RuleContext, table: TableModel, actual: Operand, expected: Operand): void {
   ctx.equal({ table, sameQuantity: true, actual, expected: [expected] });
@@ -71,16 +68,7 @@ export const budgetCrossRules: Rule[] = [
       const l1 = line(t1, "expense", "expenseTotal");
       const total = totalRow(t3);
       if (l1 && total) same(ctx, t3, at(t3, total, "total", " 合计行「合计」"), at(t1, l1, col, "「本年支出合计」"));
-      for (const cls of classLines(t1)) {
-        const row = subjectRow(t3, cls.code!);
-        if (!row && isZero(cls, col)) continue;
-        same(
-          ctx,
-          t3,
-          row ? at(t3, row, "total", ` ${cls.code} ${row.label}「合计」`) : { label: `公开表3（没有 ${cls.code} 类行）`, pos: cls.cells[col] },
-          at(t1, cls, col, `「${cls.label.trim()}」`),
-        );
-      }
+      classesAgainst(ctx, t1, col, t3, "total");
     },
   },
   {
@@ -131,16 +119,7 @@ export const budgetCrossRules: Rule[] = [
         col = mainColumn(t4, "expense");
       }
       if (!col) return;
-      for (const cls of classLines(t4)) {
-        const row = subjectRow(t5, cls.code!);
-        if (!row && isZero(cls, col)) continue;
-        same(
-          ctx,
-          t5,
-          row ? at(t5, row, "total", ` ${cls.code} ${row.label}「合计」`) : { label: `公开表5（没有 ${cls.code} 类行）`, pos: cls.cells[col] },
-          at(t4, cls, col, `「${cls.label.trim()}」`),
-        );
-      }
+      classesAgainst(ctx, t4, col, t5, "total");
     },
   },
   {

@@ -1,43 +1,13 @@
 import type { LineItem, TableModel } from "../model/types";
-import { operand, tableLabel, type Operand, type RuleContext } from "./context";
+import { tableLabel, type RuleContext } from "./context";
+import { at, classesAgainst } from "./shared";
 import { columnLabel } from "./describe";
 import { isZero, subjectRow, totalRow } from "./lookup";
 import { classLines, line, mainColumn } from "./summary-rows";
 import type { Rule } from "./types";
 
-function at(table: TableModel, item: LineItem | undefined, role: string, what: string): Operand {
-  return operand(table, item, role, `${tableLabel(table)}${what}`);
-}
-
 function rowName(item: LineItem): string {
   return item.kind === "total" ? "合计行" : `${item.code} ${item.label} 行`.replace(/\s+/g, " ");
-}
-
-/** Every 类 printed in 表1/表4 (支出方) against the 类 rows of a coded table, and back. */
-function classesAgainst(ctx: RuleContext, summary: TableModel, summaryCol: string, coded: TableModel, codedCol: string): void {
-  const seen = new Set<string>();
-  for (const cls of classLines(summary)) {
-    seen.add(cls.code!);
-    const row = subjectRow(coded, cls.code!);
-    if (!row && isZero(cls, summaryCol)) continue;
-    ctx.equal({
-      table: coded,
-      sameQuantity: true,
-      actual: row
-        ? at(coded, row, codedCol, ` ${cls.code} ${row.label}「${columnLabel(coded, codedCol)}」`)
-        : { label: `${tableLabel(coded)}（没有 ${cls.code} 类行）`, pos: cls.cells[summaryCol] },
-      expected: [at(summary, cls, summaryCol, `「${cls.label.trim()}」`)],
-    });
-  }
-  for (const row of coded.items.filter((i) => i.kind === "subject" && i.level === 1 && !seen.has(i.code!))) {
-    if (isZero(row, codedCol)) continue;
-    ctx.equal({
-      table: coded,
-      sameQuantity: true,
-      actual: at(coded, row, codedCol, ` ${row.code} ${row.label}`),
-      expected: [{ label: `${tableLabel(summary)}（没有该类支出行）` }],
-    });
-  }
 }
 
 export const finalCrossRules: Rule[] = [

@@ -1,6 +1,7 @@
-import type { LineItem, TableModel } from "../model/types";
-import { operand, type RuleContext } from "./context";
-import { columnLabel, rowLabel } from "./describe";
+import type { LineItem } from "../model/types";
+import { operand } from "./context";
+import { sumEachColumn } from "./shared";
+import { rowLabel } from "./describe";
 import type { Rule } from "./types";
 
 /** Subject rows under `parent`: the following rows whose code extends it, one level down. */
@@ -19,21 +20,6 @@ function children(items: LineItem[], parent: LineItem): LineItem[] {
   return out;
 }
 
-function checkSum(ctx: RuleContext, table: TableModel, total: LineItem, parts: LineItem[], what: string): void {
-  if (parts.length === 0) return;
-  for (const col of table.columns) {
-    if (!total.cells[col.role]) continue;
-    if (!total.amounts[col.role] && !parts.some((p) => p.amounts[col.role])) continue;
-    ctx.equal({
-      table,
-      where: `${rowLabel(table, total)}「${columnLabel(table, col.role)}」栏`,
-      actual: operand(table, total, col.role, `${total.kind === "total" ? "合计" : total.code}`),
-      expected: parts.map((p) => operand(table, p, col.role, p.code ?? p.label)),
-    });
-  }
-  void what;
-}
-
 /** 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项, column by column, in every table with subject codes. */
 export const subjectHierarchyRule: Rule = {
   meta: {
@@ -49,8 +35,8 @@ export const subjectHierarchyRule: Rule = {
       const subjects = table.items.filter((i) => i.kind === "subject");
       const total = table.items.find((i) => i.kind === "total");
       const classes = subjects.filter((i) => i.level === 1);
-      if (total) checkSum(ctx, table, total, classes, "类");
-      for (const s of subjects) if ((s.level ?? 3) < 3) checkSum(ctx, table, s, children(table.items, s), s.level === 1 ? "款" : "项");
+      if (total) sumEachColumn(ctx, table, total, classes);
+      for (const s of subjects) if ((s.level ?? 3) < 3) sumEachColumn(ctx, table, s, children(table.items, s));
     }
   },
 };
