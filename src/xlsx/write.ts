@@ -4,16 +4,15 @@
  */
 import ExcelJS from "exceljs";
 import { columnName } from "../core/grid/address";
+import { templateStyle } from "../core/template/style";
 import type { TemplateCell, TemplateSheet } from "../core/template/types";
+
+export { INPUT_FILL_ARGB } from "../core/template/style";
 import { readXlsx } from "./read";
 
-/** Light shading of the cells a user fills in (prints as nearly white). */
-export const INPUT_FILL_ARGB = "FFFFF8DC";
-const FONT_NAME = "宋体";
 const THIN: Partial<ExcelJS.Border> = { style: "thin" };
 const ALL_BORDERS: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const SIDE_BORDERS: Partial<ExcelJS.Borders> = { left: THIN, right: THIN };
-const INPUT_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: INPUT_FILL_ARGB } };
 
 export interface WriteOptions {
   /** Workbook title and author shown in the file's properties. */
@@ -107,61 +106,11 @@ function writeCell(target: ExcelJS.Cell, cell: TemplateCell, col: number, lastCo
   if (cell.formula) target.value = { formula: cell.formula.replace(/^=/, ""), result: typeof cell.value === "number" ? cell.value : 0 };
   else if (cell.value !== null && cell.value !== undefined) target.value = cell.value;
   if (cell.numberFormat) target.numFmt = cell.numberFormat;
-  const font: Partial<ExcelJS.Font> = { name: FONT_NAME, size: 10 };
-  switch (cell.kind) {
-    case "tag":
-      target.font = { ...font, size: 11 };
-      target.alignment = { horizontal: "left", vertical: "middle" };
-      break;
-    case "title":
-      target.font = { name: FONT_NAME, size: 16, bold: true };
-      target.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-      break;
-    case "unit-line":
-      target.font = font;
-      target.alignment = { horizontal: col === lastCol && col > 0 ? "right" : "left", vertical: "middle" };
-      break;
-    case "header":
-      target.font = { ...font, bold: true };
-      target.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-      target.border = ALL_BORDERS;
-      break;
-    case "lanci":
-    case "line":
-      target.font = font;
-      target.alignment = { horizontal: "center", vertical: "middle" };
-      target.border = ALL_BORDERS;
-      break;
-    case "label":
-      target.font = font;
-      target.alignment = { horizontal: cell.value === "合计" || /经费合计$/.test(String(cell.value ?? "")) ? "center" : "left", vertical: "middle", wrapText: true };
-      target.border = ALL_BORDERS;
-      break;
-    case "input":
-    case "input-text":
-      target.font = font;
-      target.alignment = { horizontal: cell.kind === "input" ? "right" : "left", vertical: "middle", wrapText: cell.kind === "input-text" };
-      target.border = ALL_BORDERS;
-      target.fill = INPUT_FILL;
-      // Unlocked: if the user protects the sheet, these stay editable and the formulas do not.
-      target.protection = { locked: false };
-      break;
-    case "formula":
-      target.font = font;
-      target.alignment = { horizontal: "right", vertical: "middle" };
-      target.border = ALL_BORDERS;
-      target.protection = { locked: true };
-      break;
-    case "empty":
-      target.font = font;
-      target.border = ALL_BORDERS;
-      break;
-    case "spacer":
-      target.border = SIDE_BORDERS;
-      break;
-    case "note":
-      target.font = font;
-      target.alignment = { horizontal: "left", vertical: "top", wrapText: true };
-      break;
-  }
+  const style = templateStyle(cell, col, lastCol);
+  if (cell.kind !== "spacer") target.font = { name: style.fontName, size: style.fontSize, ...(style.bold ? { bold: true } : {}) };
+  if (cell.kind !== "spacer" && cell.kind !== "empty") target.alignment = { horizontal: style.horizontal, vertical: style.vertical, ...(style.wrap ? { wrapText: true } : {}) };
+  if (style.border !== "none") target.border = style.border === "all" ? ALL_BORDERS : SIDE_BORDERS;
+  if (style.fill) target.fill = { type: "pattern", pattern: "solid", fgColor: { argb: style.fill } };
+  // Unlocked inputs stay editable if the user protects the sheet; the formulas do not.
+  if (cell.kind === "input" || cell.kind === "input-text" || cell.kind === "formula") target.protection = { locked: style.locked };
 }
