@@ -6,7 +6,7 @@ import { a1 } from "../grid/address";
 import type { CellRange } from "../grid/types";
 import { CLASS_ROWS, ECONOMIC_TEMPLATE_ITEMS, type ColumnDef, type RowDef, type TableDef, type TemplateBody } from "../catalog/tables";
 import { lookupEconomic, lookupFunctional } from "../catalog/classification";
-import { sumBelowByCodeLength, sumByCodeLength, sumMinus, sumOf, sumOfChildren, type Pos } from "./formulas";
+import { sumBelowByCodeLength, sumByCodeLength, sumMinus, sumOf, sumOfChildren } from "./formulas";
 import { chineseNumber } from "./ordinal";
 import type {
   RelationKind,
@@ -39,11 +39,6 @@ function sheetName(def: TableDef): string {
 
 export function templateTitle(def: TableDef, year: number): string {
   return def.family === "决算" ? `${year}年度${def.name}（表${def.number}）` : `${year}年${def.name}`;
-}
-
-/** Whether the family's standard template has a template for the table. */
-export function hasTemplate(def: TableDef): boolean {
-  return def.template !== undefined;
 }
 
 class Sheet {
@@ -587,4 +582,3 @@ export function buildTemplate(def: TableDef, options: TemplateOptions): Template
 }
 
 export { sheetName as templateSheetName };
-export type { Pos };
