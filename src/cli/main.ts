@@ -5,6 +5,7 @@ import { audit } from "../core/audit";
 import type { RoundingPolicy } from "../core/types";
 import { readXlsxFile } from "../xlsx/node";
 import { errorReport, fileReport, textReport, type FileReport } from "./report";
+import { ArgumentError, runTemplateCommand, type TemplateCommandOptions } from "./template";
 
 export const SEED_DIR = path.join(__dirname, "..", "..", "seeds");
 
@@ -60,6 +61,27 @@ export async function main(argv: string[]): Promise<number> {
       const reports = await checkFiles(targets, { format: opts.format as CheckOptions["format"], rounding: opts.rounding as RoundingPolicy });
       process.stdout.write(opts.format === "json" ? `${JSON.stringify({ files: reports }, null, 2)}\n` : `${textReport(reports)}\n`);
       code = exitCode(reports);
+    });
+  program
+    .command("template")
+    .description("生成标准公开表模板（合计、栏次关系均为公式），写入新的 .xlsx，或加入已有工作簿的副本")
+    .option("--family <family>", "决算 或 预算（必填）")
+    .option("--tables <list>", "表号：1-9、1,3,5 或 1-3,7", "1-9")
+    .option("--year <year>", "年度，如 2024（必填）")
+    .option("--department <name>", "部门（单位）名称（必填）")
+    .option("--unit <unit>", "金额单位：万元（默认）或 元", "万元")
+    .option("--out <file>", "要写入的 .xlsx 文件（必填；已存在时不覆盖）")
+    .option("--into <file>", "已有工作簿：模板表加在其原有工作表之后，同名时改名，原表不动；结果写入 --out")
+    .option("--force", "--out 已存在时覆盖")
+    .helpOption("-h, --help", "显示帮助")
+    .action(async (opts: TemplateCommandOptions) => {
+      try {
+        const result = await runTemplateCommand(opts);
+        process.stdout.write(`${result.message}\n`);
+      } catch (e) {
+        if (e instanceof ArgumentError || (e instanceof Error && e.name === "XlsxReadError")) throw new CommanderError(2, "template", e.message);
+        throw e;
+      }
     });
   try {
     await program.parseAsync(argv, { from: "user" });

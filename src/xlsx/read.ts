@@ -137,8 +137,8 @@ function readCell(cell: ExcelJS.Cell): Cell | null {
 
   let result: Cell;
   if (cell.type === ExcelJS.ValueType.Formula) {
-    const formulaValue = raw as ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue;
-    result = convertValue(formulaValue.result as RawValue, numberFormat);
+    // `cell.result`, not `cell.value.result`: exceljs leaves a result of 0, "" or FALSE out of `value`.
+    result = convertValue(cell.result as RawValue, numberFormat);
     const formula = cell.formula;
     if (formula) result.formula = formula.startsWith("=") ? formula : `=${formula}`;
   } else {
