@@ -60,6 +60,8 @@ interface SheetPlan {
   merges: Map<string, CellRange>;
   hiddenRows: Set<number>;
   hiddenColumns: Set<number>;
+  /** Excel could not tell the merged areas (ExcelApi below 1.13, or the call failed). */
+  mergesUnread?: boolean;
 }
 
 interface Chunk {
@@ -145,7 +147,7 @@ export async function readWorkbookGrid(context: Excel.RequestContext, options: R
 
   return {
     name: context.workbook.name || undefined,
-    sheets: sheets.map(toSheetGrid),
+    sheets: sheets.map((sheet) => toSheetGrid(sheet, !features.mergedAreas || sheet.mergesUnread === true)),
   };
 }
 
@@ -239,6 +241,7 @@ async function loadBatch(
     plain.forEach((request, i) => (request.merges = mergeOnly[i].merges));
   } catch {
     // Leave the merges out rather than fail the scan; the engine still has the cells.
+    for (const chunk of batch) chunk.sheet.mergesUnread = true;
   }
   return plain;
 }
@@ -324,7 +327,7 @@ async function loadMixedHidden(context: Excel.RequestContext, requests: ChunkReq
   }
 }
 
-function toSheetGrid(sheet: SheetPlan): SheetGrid {
+function toSheetGrid(sheet: SheetPlan, mergesUnknown: boolean): SheetGrid {
   const rows: (Cell | null)[][] = [];
   for (let r = 0; r < sheet.rows.length; r++) rows.push(sheet.rows[r] ?? []);
   const grid: SheetGrid = {
@@ -335,6 +338,7 @@ function toSheetGrid(sheet: SheetPlan): SheetGrid {
   if (sheet.hiddenRows.size > 0) grid.hiddenRows = [...sheet.hiddenRows].sort((a, b) => a - b);
   if (sheet.hiddenColumns.size > 0) grid.hiddenColumns = [...sheet.hiddenColumns].sort((a, b) => a - b);
   if (sheet.isProtected) grid.protected = true;
+  if (mergesUnknown) grid.mergesUnknown = true;
   return grid;
 }
 

@@ -29,6 +29,11 @@ export interface SheetGrid {
   merges: CellRange[];
   hiddenRows?: number[];
   hiddenColumns?: number[];
+  /**
+   * The host could not read merged areas (Excel before ExcelApi 1.13): `merges` is empty
+   * although the sheet may have some, and recognition infers the spans of header cells.
+   */
+  mergesUnknown?: boolean;
   /** The sheet is protected: marks cannot be written there. */
   protected?: boolean;
 }

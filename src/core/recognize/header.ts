@@ -105,6 +105,8 @@ export function readHeader(view: SheetView, start: number, end: number, left: nu
   const lanci = new Map<number, number>();
   let minCol = right;
   let maxCol = left;
+  const textRows = rows.filter((hr) => !isLanciRow(view, hr, left, right));
+  const headerText = view.sheet.mergesUnknown ? inferSpans(view, textRows, left, right) : (hr: number, c: number) => view.text(hr, c);
   for (let c = left; c <= right; c++) {
     const path: string[] = [];
     for (const hr of rows) {
@@ -113,7 +115,7 @@ export function readHeader(view: SheetView, start: number, end: number, left: nu
         if (/^\d{1,2}$/.test(t)) lanci.set(c, Number(t));
         continue;
       }
-      const t = normalizeLabel(view.text(hr, c));
+      const t = normalizeLabel(headerText(hr, c));
       if (t !== "" && path[path.length - 1] !== t) path.push(t);
     }
     if (path.length > 0) {
@@ -129,6 +131,27 @@ export function readHeader(view: SheetView, start: number, end: number, left: nu
 function firstCol(view: SheetView, r: number, left: number, right: number): number {
   for (let c = left; c <= right; c++) if (view.text(r, c) !== "") return c;
   return left;
+}
+
+/**
+ * Header text when the host could not read merged areas: a blank cell with sub-headers under
+ * it belongs to the group header on its left ("预算数" over 合计 … 公务接待费), as the merged
+ * area would have shown.
+ */
+function inferSpans(view: SheetView, textRows: number[], left: number, right: number): (hr: number, c: number) => string {
+  const below = (i: number, c: number) => textRows.slice(i + 1).some((r) => view.ownText(r, c) !== "");
+  const inferred = new Map<string, string>();
+  textRows.forEach((hr, i) => {
+    if (i === textRows.length - 1) return;
+    let group: string | undefined;
+    for (let c = left; c <= right; c++) {
+      const own = view.ownText(hr, c);
+      if (own !== "") group = below(i, c) ? own : undefined;
+      else if (group !== undefined && below(i, c)) inferred.set(`${hr},${c}`, group);
+      else group = undefined;
+    }
+  });
+  return (hr, c) => inferred.get(`${hr},${c}`) ?? view.text(hr, c);
 }
 
 function hasMergeInto(view: SheetView, r: number, left: number, right: number): boolean {
