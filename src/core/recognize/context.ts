@@ -7,6 +7,12 @@ const YUAN_PER_WAN = new Decimal(10000);
 /** Amounts are published to 2 decimals; a figure shown with fewer is treated as exact to 2. */
 export const MIN_PRINTED_DECIMALS = 2;
 
+/** Half a unit of the last printed decimal (0.005 for 2 decimals); Decimals are immutable, so shared. */
+const HALF_UNITS: Decimal[] = [];
+function halfUnitOf(decimals: number): Decimal {
+  return (HALF_UNITS[decimals] ??= new Decimal(5).times(new Decimal(10).pow(-(decimals + 1))));
+}
+
 /** Reads amounts from one table's cells, converting 元 to 万元 and collecting bad cells. */
 export class AmountReader {
   readonly problems: CellProblem[] = [];
@@ -30,7 +36,7 @@ export class AmountReader {
     }
     const decimals = Math.max(parsed.decimals, MIN_PRINTED_DECIMALS);
     let value = parsed.value;
-    let halfUnit = new Decimal(5).times(new Decimal(10).pow(-(decimals + 1)));
+    let halfUnit = halfUnitOf(decimals);
     if (this.unit === "元") {
       value = value.dividedBy(YUAN_PER_WAN);
       halfUnit = halfUnit.dividedBy(YUAN_PER_WAN);

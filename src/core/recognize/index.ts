@@ -27,6 +27,8 @@ const TITLE_ORDER: Record<Family, string[]> = {
 
 const TAG = /^(?:附)?(?:公开)?表\s*(\d{1,2}(?:-\d{1,2})?)$/;
 const TAG_INSIDE = /(?:公开表|[(（]表)\s*(\d{1,2}(?:-\d{1,2})?)\s*[)）]?/;
+/** Every table title is Chinese: amounts, codes and other cells without a Han character are skipped at once. */
+const HAS_HAN = /[\u3400-\u9fff]/;
 const UNIT_ROW = /单位[:：]|部门[:：]|编制单位|部门\/单位|填报日期|金额单位/;
 
 export interface TitleMatch {
@@ -37,10 +39,23 @@ export interface TitleMatch {
   year?: number;
 }
 
-/** Whether a cell's text is the title of a standard table, and which. */
+/** Cell texts repeat (科目 names in every table and workbook): answers are remembered, bounded. */
+const TITLE_MATCHES = new Map<string, TitleMatch | null>();
+const TITLE_MATCHES_MAX = 20000;
+
+/** Whether a cell's text is the title of a standard table, and which. The result is shared: do not change it. */
 export function matchTitle(text: string): TitleMatch | undefined {
+  const known = TITLE_MATCHES.get(text);
+  if (known !== undefined) return known ?? undefined;
+  const match = matchTitleUncached(text);
+  if (TITLE_MATCHES.size >= TITLE_MATCHES_MAX) TITLE_MATCHES.clear();
+  TITLE_MATCHES.set(text, match ?? null);
+  return match;
+}
+
+function matchTitleUncached(text: string): TitleMatch | undefined {
   const norm = normalizeLabel(text);
-  if (norm.length < 4 || norm.length > 70 || NOTE_START.test(norm)) return undefined;
+  if (norm.length < 4 || norm.length > 70 || !HAS_HAN.test(norm) || NOTE_START.test(norm)) return undefined;
   const family: Family = norm.includes("决算") ? "决算" : "预算";
   const printedNumber = TAG_INSIDE.exec(norm)?.[1];
   const core = norm

@@ -3,10 +3,9 @@ import { operand, type RuleContext } from "./context";
 import { columnLabel, rowLabel } from "./describe";
 import type { Rule } from "./types";
 
-/** Subject rows under `parent`: the following rows whose code extends it, one level down. */
-function children(items: LineItem[], parent: LineItem): LineItem[] {
+/** Subject rows under `parent` (at `start` in `items`): the following rows whose code extends it, one level down. */
+function children(items: LineItem[], parent: LineItem, start = items.indexOf(parent)): LineItem[] {
   const out: LineItem[] = [];
-  const start = items.indexOf(parent);
   for (let i = start + 1; i < items.length; i++) {
     const it = items[i];
     if (it.kind !== "subject" || !it.code) continue;
@@ -50,7 +49,9 @@ export const subjectHierarchyRule: Rule = {
       const total = table.items.find((i) => i.kind === "total");
       const classes = subjects.filter((i) => i.level === 1);
       if (total) checkSum(ctx, table, total, classes, "类");
-      for (const s of subjects) if ((s.level ?? 3) < 3) checkSum(ctx, table, s, children(table.items, s), s.level === 1 ? "款" : "项");
+      table.items.forEach((s, at) => {
+        if (s.kind === "subject" && (s.level ?? 3) < 3) checkSum(ctx, table, s, children(table.items, s, at), s.level === 1 ? "款" : "项");
+      });
     }
   },
 };
