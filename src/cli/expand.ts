@@ -90,19 +90,23 @@ async function walk(dir: string, maxDepth = Infinity): Promise<string[]> {
     } catch {
       return;
     }
+    entries.sort((a, b) => byPath(a.name, b.name));
+    const folders: string[] = [];
+    // The files of a folder first, then its subfolders, each in name order.
     for (const e of entries) {
       const child = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) {
-        if (!e.name.startsWith(".") && depth + 1 < maxDepth) await visit(child, depth + 1);
+        if (!e.name.startsWith(".") && depth + 1 < maxDepth) folders.push(child);
       } else if (e.isFile()) out.push(child);
       else if (e.isSymbolicLink()) {
         const st = await fs.stat(path.join(dir, child)).catch(() => undefined);
         if (st?.isFile()) out.push(child);
       }
     }
+    for (const f of folders) await visit(f, depth + 1);
   };
   await visit("", 0);
-  return out.sort(byPath);
+  return out;
 }
 
 function toSlash(p: string): string {
