@@ -109,6 +109,8 @@ interface WorkbookFigures {
   auditFirstMs: number;
   parseMs: number;
   auditMs: number;
+  parseCpuMs: number;
+  auditCpuMs: number;
   heapAfterParseMb: number;
   heapAfterAuditMb: number;
   maxRssMb: number;
@@ -120,10 +122,13 @@ interface PopulationFigures {
   findings: number;
   parseMeanMs: number;
   auditMeanMs: number;
+  parseCpuMeanMs: number;
+  auditCpuMeanMs: number;
   auditMedianMs: number;
   auditP95Ms: number;
   auditMaxMs: number;
   ratio: number;
+  ratioCpu: number;
   ratioMedian: number;
   auditCellsPerSecond: number;
   parseCellsPerSecond: number;
@@ -133,6 +138,7 @@ interface PopulationFigures {
 interface BatchFigures {
   jobs: number;
   wallMs: number;
+  cpuMs: number;
   exitCode: number;
   outputChars: number;
   maxRssMb: number;
@@ -147,6 +153,7 @@ async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
   const p = plan(o);
   await generate(o, p);
+  const loadBefore = os.loadavg();
 
   log("测量部门工作簿…");
   const departments: WorkbookFigures[] = [];
@@ -163,29 +170,30 @@ async function main(): Promise<void> {
   const cpus = os.cpus();
   const lines: string[] = [];
   lines.push("", "公开表审核 基准测试", "");
-  lines.push(`机器：${cpus[0]?.model ?? "?"} × ${cpus.length}，内存 ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB，${os.platform()} ${os.release()}，Node ${process.version}，负载 ${os.loadavg().map((x) => x.toFixed(2)).join(" / ")}`);
+  lines.push(`机器：${cpus[0]?.model ?? "?"} × ${cpus.length}，内存 ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB，${os.platform()} ${os.release()}，Node ${process.version}`);
+  lines.push(`负载（1/5/15 分钟平均）：开始 ${loadBefore.map((x) => x.toFixed(2)).join(" / ")}，结束 ${os.loadavg().map((x) => x.toFixed(2)).join(" / ")}${Math.max(loadBefore[0], os.loadavg()[0]) > cpus.length ? "——机器上还有其他负载，墙钟时间偏高，CPU 时间更可比" : ""}`);
   lines.push(`工作簿目录：${o.dir}`, "");
-  lines.push("1. 部门工作簿（热身后的中位数；首次 = 进程内第一次，含 JIT 编译）");
-  lines.push("   工作簿                 单元格  表  问题   解析ms  审核ms  审核/解析  审核 单元格/秒   首次解析ms 首次审核ms  峰值RSS MB");
+  lines.push("1. 部门工作簿（热身后的中位数；首次 = 进程内第一次，含 JIT 编译；CPU = 进程 CPU 时间，受机器负载影响小）");
+  lines.push("   工作簿                 单元格  表  问题   解析ms  审核ms  审核/解析  审核 单元格/秒  解析CPU 审核CPU 审核/解析CPU  首次解析 首次审核  峰值RSS MB");
   for (const d of departments) {
     lines.push(
-      `   ${d.file.padEnd(20)} ${String(d.cells).padStart(7)} ${String(d.tables).padStart(3)} ${String(d.findings).padStart(4)}  ${ms(d.parseMs).padStart(7)} ${ms(d.auditMs).padStart(7)}  ${pct(d.auditMs / d.parseMs).padStart(8)}  ${num(d.cells / (d.auditMs / 1000)).padStart(14)}   ${ms(d.parseFirstMs).padStart(9)} ${ms(d.auditFirstMs).padStart(9)}  ${String(d.maxRssMb).padStart(9)}`,
+      `   ${d.file.padEnd(20)} ${String(d.cells).padStart(7)} ${String(d.tables).padStart(3)} ${String(d.findings).padStart(4)}  ${ms(d.parseMs).padStart(7)} ${ms(d.auditMs).padStart(7)}  ${pct(d.auditMs / d.parseMs).padStart(8)}  ${num(d.cells / (d.auditMs / 1000)).padStart(13)}  ${ms(d.parseCpuMs).padStart(7)} ${ms(d.auditCpuMs).padStart(7)}  ${pct(d.auditCpuMs / d.parseCpuMs).padStart(10)}  ${ms(d.parseFirstMs).padStart(8)} ${ms(d.auditFirstMs).padStart(8)}  ${String(d.maxRssMb).padStart(9)}`,
     );
   }
   const worstDept = Math.max(...departments.map((d) => d.auditMs));
   const worstRatio = Math.max(...departments.map((d) => d.auditMs / d.parseMs));
   lines.push("");
   lines.push(`2. ${p.batchSize} 个部门工作簿逐个解析、审核（单线程，每个各一次）`);
-  lines.push(`   单元格 ${num(pop.cells)}，问题 ${num(pop.findings)}；平均解析 ${ms(pop.parseMeanMs)} ms，平均审核 ${ms(pop.auditMeanMs)} ms（中位数 ${ms(pop.auditMedianMs)}，P95 ${ms(pop.auditP95Ms)}，最大 ${ms(pop.auditMaxMs)}）`);
-  lines.push(`   审核/解析 ${pct(pop.ratio)}（逐个比值的中位数 ${pct(pop.ratioMedian)}）；审核 ${num(pop.auditCellsPerSecond)} 单元格/秒，解析 ${num(pop.parseCellsPerSecond)} 单元格/秒；峰值 RSS ${pop.maxRssMb} MB`);
+  lines.push(`   单元格 ${num(pop.cells)}，问题 ${num(pop.findings)}；平均解析 ${ms(pop.parseMeanMs)} ms，平均审核 ${ms(pop.auditMeanMs)} ms（中位数 ${ms(pop.auditMedianMs)}，P95 ${ms(pop.auditP95Ms)}，最大 ${ms(pop.auditMaxMs)}）；CPU 时间平均解析 ${ms(pop.parseCpuMeanMs)} ms，审核 ${ms(pop.auditCpuMeanMs)} ms`);
+  lines.push(`   审核/解析 ${pct(pop.ratio)}（CPU 时间 ${pct(pop.ratioCpu)}，逐个比值的中位数 ${pct(pop.ratioMedian)}）；审核 ${num(pop.auditCellsPerSecond)} 单元格/秒，解析 ${num(pop.parseCellsPerSecond)} 单元格/秒；峰值 RSS ${pop.maxRssMb} MB`);
   lines.push("");
   lines.push(`3. 大工作簿 ${large.file}：${num(large.cells)} 个单元格，${large.sheets} 张工作表，${large.bytes.toLocaleString("en-US")} 字节`);
-  lines.push(`   解析 ${ms(large.parseMs)} ms（首次 ${ms(large.parseFirstMs)}），审核 ${ms(large.auditMs)} ms（首次 ${ms(large.auditFirstMs)}），审核/解析 ${pct(large.auditMs / large.parseMs)}`);
+  lines.push(`   解析 ${ms(large.parseMs)} ms（首次 ${ms(large.parseFirstMs)}，CPU ${ms(large.parseCpuMs)}），审核 ${ms(large.auditMs)} ms（首次 ${ms(large.auditFirstMs)}，CPU ${ms(large.auditCpuMs)}），审核/解析 ${pct(large.auditMs / large.parseMs)}`);
   lines.push(`   审核 ${num(large.cells / (large.auditMs / 1000))} 单元格/秒，解析 ${num(large.cells / (large.parseMs / 1000))} 单元格/秒；解析后堆 ${large.heapAfterParseMb} MB，审核后堆 ${large.heapAfterAuditMb} MB，峰值 RSS ${large.maxRssMb} MB`);
   lines.push("");
   lines.push(`4. 批量审核 ${p.batchSize} 个工作簿（check <文件夹> --format json，含读取、解析、审核、输出）`);
-  lines.push(`   --jobs 1：${(batch1.wallMs / 1000).toFixed(1)} s（峰值 RSS ${batch1.maxRssMb} MB）`);
-  lines.push(`   --jobs 2：${(batch2.wallMs / 1000).toFixed(1)} s（峰值 RSS ${batch2.maxRssMb} MB），加速 ${(batch1.wallMs / batch2.wallMs).toFixed(2)} 倍`);
+  lines.push(`   --jobs 1：${(batch1.wallMs / 1000).toFixed(1)} s（CPU ${(batch1.cpuMs / 1000).toFixed(1)} s，峰值 RSS ${batch1.maxRssMb} MB）`);
+  lines.push(`   --jobs 2：${(batch2.wallMs / 1000).toFixed(1)} s（CPU ${(batch2.cpuMs / 1000).toFixed(1)} s，峰值 RSS ${batch2.maxRssMb} MB），加速 ${(batch1.wallMs / batch2.wallMs).toFixed(2)} 倍`);
   lines.push("");
   lines.push("目标：");
   lines.push(`   审核 ≤ 解析时间的 10%：部门工作簿最高 ${pct(worstRatio)}，${p.batchSize} 个工作簿合计 ${pct(pop.ratio)}，大工作簿 ${pct(large.auditMs / large.parseMs)} —— ${verdict(worstRatio <= 0.1 && pop.ratio <= 0.1 && large.auditMs / large.parseMs <= 0.1)}`);
