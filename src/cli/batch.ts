@@ -66,11 +66,7 @@ function real(p: string): string {
  * relative path get "x (2).xlsx". Refuses a folder that holds workbooks being checked.
  */
 export function planAnnotations(files: ExpandedFile[], folders: string[], dir: string): string[] {
-  const target = real(dir);
-  const sources = new Set([...folders.map(real), ...files.map((f) => real(path.dirname(f.file)))]);
-  if (sources.has(target)) {
-    throw new CommanderError(2, "annotate", `--annotate 的文件夹「${dir}」就是被检查的工作簿所在的文件夹。标注副本不能与原件放在一起，请另指定一个文件夹。`);
-  }
+  refuseSourceFolder(files, folders, dir);
   const originals = new Set(files.map((f) => real(f.file)));
   const taken = new Set<string>();
   return files.map((f) => {
@@ -83,6 +79,15 @@ export function planAnnotations(files: ExpandedFile[], folders: string[], dir: s
       return candidate;
     }
   });
+}
+
+/** The copies' folder must not be a folder being checked nor one holding a workbook being checked. */
+export function refuseSourceFolder(files: ExpandedFile[], folders: string[], dir: string): void {
+  const target = real(dir);
+  const sources = new Set([...folders.map(real), ...files.map((f) => real(path.dirname(f.file)))]);
+  if (sources.has(target)) {
+    throw new CommanderError(2, "annotate", `--annotate 的文件夹「${dir}」就是被检查的工作簿所在的文件夹。标注副本不能与原件放在一起，请另指定一个文件夹。`);
+  }
 }
 
 export function exitCodeOf(reports: FileReport[]): number {
@@ -138,6 +143,14 @@ export async function runCheck(args: string[], options: BatchOptions, io: BatchI
 
   const expansion = await expandArgs(args);
   for (const s of expansion.skipped) io.stderr.write(`跳过 Office 锁定文件（工作簿正在 Excel 中打开时产生）：${s}\n`);
+  if (options.annotate !== undefined) {
+    // Copies from an earlier run, found in the copies' folder inside a folder being searched.
+    const copies = real(options.annotate) + path.sep;
+    const before = expansion.items.length;
+    expansion.items = expansion.items.filter((i) => i.kind !== "file" || i.origin === "file" || !real(i.file).startsWith(copies));
+    const dropped = before - expansion.items.length;
+    if (dropped > 0) io.stderr.write(`跳过 --annotate 文件夹中的 ${dropped} 个文件（以前生成的标注副本）。\n`);
+  }
   const files = expansion.items.filter((i): i is ExpandedFile => i.kind === "file");
   const reportSet = new Set(reportFiles.map((f) => real(f)));
   for (const f of files) {

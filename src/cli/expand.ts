@@ -11,6 +11,8 @@ export interface ExpandedFile {
   file: string;
   /** Path below the folder or glob base it was found in, or the file name: where an annotated copy goes. */
   rel: string;
+  /** Given by name, found in a folder, or matched by a glob. */
+  origin: "file" | "folder" | "glob";
 }
 
 export interface ExpansionProblem {
@@ -135,11 +137,11 @@ export async function expandArgs(args: string[]): Promise<Expansion> {
   const folders: string[] = [];
   const skipped: string[] = [];
   const seen = new Set<string>();
-  const add = (file: string, rel: string) => {
+  const add = (file: string, rel: string, origin: ExpandedFile["origin"]) => {
     const key = path.resolve(file);
     if (seen.has(key)) return;
     seen.add(key);
-    items.push({ kind: "file", file, rel });
+    items.push({ kind: "file", file, rel, origin });
   };
 
   for (const arg of args) {
@@ -147,7 +149,7 @@ export async function expandArgs(args: string[]): Promise<Expansion> {
       const st = await statOf(arg);
       if (st?.isFile()) {
         // A file whose name really contains "*" or "?".
-        add(arg, path.basename(arg));
+        add(arg, path.basename(arg), "file");
         continue;
       }
       const { base, rest } = splitGlob(arg);
@@ -159,7 +161,7 @@ export async function expandArgs(args: string[]): Promise<Expansion> {
       const namesExtension = /\.[A-Za-z0-9]+$/.test(lastSegment) && !/\*$/.test(lastSegment);
       const matches = (await walk(base, depth)).filter((rel) => re.test(rel) && !isLockFile(rel) && (namesExtension || isXlsxName(rel)));
       if (matches.length === 0) items.push({ kind: "problem", arg, message: `没有与「${arg}」匹配的${namesExtension ? "" : " .xlsx "}文件。` });
-      for (const rel of matches) add(base === "." ? rel : path.join(base, rel), rel);
+      for (const rel of matches) add(base === "." ? rel : path.join(base, rel), rel, "glob");
       continue;
     }
     const st = await statOf(arg);
@@ -167,7 +169,7 @@ export async function expandArgs(args: string[]): Promise<Expansion> {
       folders.push(arg);
       const found = (await walk(arg)).filter(isXlsxName);
       if (found.length === 0) items.push({ kind: "problem", arg, message: `文件夹「${arg}」及其子文件夹中没有 .xlsx 文件。` });
-      for (const rel of found) add(path.join(arg, rel), rel);
+      for (const rel of found) add(path.join(arg, rel), rel, "folder");
       continue;
     }
     if (isLockFile(arg)) {
@@ -175,7 +177,7 @@ export async function expandArgs(args: string[]): Promise<Expansion> {
       continue;
     }
     // A file, or a path that does not exist: the reader explains what is wrong with it.
-    add(arg, path.basename(arg));
+    add(arg, path.basename(arg), "file");
   }
   return { items, folders, skipped };
 }

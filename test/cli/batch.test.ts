@@ -315,6 +315,18 @@ describe("--annotate", () => {
     expect(r.stderr).toContain("标注副本不能与原件放在一起");
   });
 
+  it("does not check the copies of an earlier run when their folder lies inside the folder being checked", async () => {
+    const src = path.join(root, "内含");
+    await fs.mkdir(src, { recursive: true });
+    await fs.copyFile(seedFile("2022"), path.join(src, "x.xlsx"));
+    const dir = path.join(src, "标注");
+    await check([src], { annotate: dir });
+    expect(existsSync(path.join(dir, "x.xlsx"))).toBe(true);
+    const again = await check([src], { annotate: dir });
+    expect(JSON.parse(again.stdout).files.map((f: FileReport) => f.file)).toEqual([path.join(src, "x.xlsx")]);
+    expect(again.stderr).toContain("跳过 --annotate 文件夹中的 1 个文件");
+  });
+
   it("gives two workbooks with the same name below different folders their own copies", async () => {
     const a = path.join(root, "同名", "a");
     const b = path.join(root, "同名", "b");
