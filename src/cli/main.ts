@@ -4,7 +4,8 @@ import { Command, CommanderError } from "commander";
 import { audit } from "../core/audit";
 import type { RoundingPolicy } from "../core/types";
 import { readXlsxFile } from "../xlsx/node";
-import { errorReport, fileReport, textReport, type FileReport } from "./report";
+import { parseJobs, runCheck } from "./batch";
+import { errorReport, fileReport, type FileReport } from "./report";
 import { ArgumentError, runTemplateCommand, type TemplateCommandOptions } from "./template";
 
 export const SEED_DIR = path.join(__dirname, "..", "..", "seeds");
@@ -51,16 +52,18 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command("check")
     .description("检查 .xlsx 工作簿；不给文件时检查自带的示例工作簿")
-    .argument("[files...]", ".xlsx 文件")
+    .argument("[files...]", ".xlsx 文件、文件夹（含子文件夹）或通配符（*、**、?）")
     .option("-f, --format <format>", "输出格式：text 或 json", "text")
     .option("--rounding <policy>", "尾差处理：warn（警告，默认）、ignore（忽略）、error（按错误）", "warn")
-    .action(async (files: string[], opts: { format: string; rounding: string }) => {
+    .option("--report <file>", "另写一份报告：.html（网页）、.csv（表格）或 .json；可重复", (v: string, acc: string[] = []) => [...acc, v])
+    .option("--annotate <dir>", "在此文件夹中为每个工作簿写一份标注了问题的副本（不改动原件）")
+    .option("-j, --jobs <n>", "同时审核的工作簿数（工作线程），默认 1", parseJobs)
+    .option("--no-progress", "不显示进度条（只在终端上显示）")
+    .action(async (files: string[], opts: { format: string; rounding: string; report?: string[]; annotate?: string; jobs?: number; progress: boolean }) => {
       if (!["text", "json"].includes(opts.format)) throw new CommanderError(2, "format", `--format 只能是 text 或 json，不能是「${opts.format}」`);
       if (!["warn", "ignore", "error"].includes(opts.rounding)) throw new CommanderError(2, "rounding", `--rounding 只能是 warn、ignore 或 error`);
       const targets = files.length > 0 ? files : seedWorkbooks();
-      const reports = await checkFiles(targets, { format: opts.format as CheckOptions["format"], rounding: opts.rounding as RoundingPolicy });
-      process.stdout.write(opts.format === "json" ? `${JSON.stringify({ files: reports }, null, 2)}\n` : `${textReport(reports)}\n`);
-      code = exitCode(reports);
+      code = await runCheck(targets, { ...opts, format: opts.format as CheckOptions["format"], rounding: opts.rounding as RoundingPolicy, progress: opts.progress ? undefined : false });
     });
   program
     .command("template")

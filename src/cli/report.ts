@@ -1,4 +1,5 @@
 import type { AuditResult, Finding, TableSummary } from "../core/types";
+import { summarize, summaryLine, type WorkbookSummary } from "./summary";
 
 /** One file's entry in the CLI's JSON output: a published contract (add fields, never rename or drop). */
 export interface FileReport {
@@ -6,6 +7,14 @@ export interface FileReport {
   tables: (Pick<TableSummary, "family" | "number" | "name" | "sheet" | "range"> & Partial<TableSummary>)[];
   findings: Finding[];
   error: string | null;
+  /** Why the file could not be read: encrypted, not-xlsx, corrupt, ENOENT…, internal (the audit itself failed). */
+  errorCode?: string | null;
+  /** Department, year, family, tables found and missing, counts; null when the file could not be read. */
+  summary?: WorkbookSummary | null;
+  /** Where the annotated copy was written (--annotate). */
+  annotated?: string;
+  /** Why the annotated copy could not be written (--annotate). */
+  annotateError?: string;
 }
 
 export function fileReport(file: string, result: AuditResult): FileReport {
@@ -14,11 +23,13 @@ export function fileReport(file: string, result: AuditResult): FileReport {
     tables: result.tables.map((t) => ({ family: t.family, number: t.number, name: t.name, sheet: t.sheet, range: t.range, id: t.id, year: t.year, department: t.department, unit: t.unit })),
     findings: result.findings,
     error: null,
+    errorCode: null,
+    summary: summarize(result),
   };
 }
 
-export function errorReport(file: string, error: string): FileReport {
-  return { file, tables: [], findings: [], error };
+export function errorReport(file: string, error: string, errorCode?: string): FileReport {
+  return { file, tables: [], findings: [], error, errorCode: errorCode ?? null, summary: null };
 }
 
 const SEVERITY_LABEL = { error: "错误", warning: "警告", info: "提示" } as const;
@@ -42,6 +53,9 @@ export function textReport(reports: FileReport[]): string {
       out.push(`  无法读取：${r.error}`, "");
       continue;
     }
+    if (r.summary) out.push(`  ${summaryLine(r.summary)}`);
+    if (r.annotated) out.push(`  标注副本：${r.annotated}`);
+    if (r.annotateError) out.push(`  未能写出标注副本：${r.annotateError}`);
     if (r.tables.length === 0) out.push("  未找到公开表。");
     else {
       out.push(`  识别出 ${r.tables.length} 张表：`);

@@ -16,13 +16,16 @@ export class FileReadError extends Error {
 }
 
 export async function readXlsxFile(filePath: string): Promise<WorkbookGrid> {
-  let data: Buffer;
+  return readXlsx(await readFileBytes(filePath), path.basename(filePath));
+}
+
+/** The bytes of a file, with a Chinese FileReadError when it cannot be read. */
+export async function readFileBytes(filePath: string): Promise<Uint8Array> {
   try {
-    data = await fs.readFile(filePath);
+    return await fs.readFile(filePath);
   } catch (err) {
     throw new FileReadError(errorCode(err), fileErrorMessage(filePath, err), { cause: err });
   }
-  return readXlsx(data, path.basename(filePath));
 }
 
 function errorCode(err: unknown): string {

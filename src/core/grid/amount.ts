@@ -33,6 +33,11 @@ export function parseAmountText(raw: string): ParsedAmount {
   return { kind: "amount", value: negative ? value.negated() : value, decimals: decimalsOf(plain.replace(/^[+-]/, "")), text: raw };
 }
 
+function shownAmountDecimals(text: string): number | undefined {
+  const shown = parseAmountText(text);
+  return shown.kind === "amount" ? shown.decimals : undefined;
+}
+
 /** Decimal places a number format shows: "#,##0.00" → 2, "0" → 0, "General" → undefined. */
 export function formatDecimals(format: string | undefined): number | undefined {
   if (!format || /general/i.test(format)) return undefined;
@@ -54,10 +59,12 @@ export function parseAmountCell(cell: Cell | null | undefined): ParsedAmount {
   if (typeof v === "boolean") return { kind: "invalid", reason: `「${String(v)}」不是金额`, text: String(v) };
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return { kind: "invalid", reason: "数值无效", text: String(v) };
-    const shown = cell.text !== undefined ? parseAmountText(cell.text) : undefined;
-    if (shown && shown.kind === "amount") {
-      const decimals = Math.max(shown.decimals, 0);
-      return { kind: "amount", value: new Decimal(v).toDecimalPlaces(decimals), decimals, text: cell.text! };
+    // The usual display ("1,234.56") is already a plain number: only its decimals are needed.
+    const shownDecimals = cell.text === undefined ? undefined : NUMBER.test(cell.text) ? decimalsOf(cell.text.replace(/^[+-]/, "")) : shownAmountDecimals(cell.text);
+    if (shownDecimals !== undefined) {
+      const decimals = Math.max(shownDecimals, 0);
+      const value = new Decimal(v);
+      return { kind: "amount", value: value.decimalPlaces() <= decimals ? value : value.toDecimalPlaces(decimals), decimals, text: cell.text! };
     }
     const fmt = formatDecimals(cell.numberFormat);
     // Without a display, use the value's own digits (float noise from formulas cut at 10).

@@ -2,18 +2,25 @@
 
 const QUOTES = /[“”„‟〝〞＂"'‘’]/g;
 
-const normalized = new Map<string, string>();
-const CACHE_LIMIT = 20000;
+/** Printable ASCII without quotes: already normal (amounts, codes, 栏次 numbers). */
+const PLAIN_ASCII = /^[!#-&(-~]*$/;
+
+/**
+ * Labels repeat (header texts, row labels, the same words in every table): results are
+ * remembered. The cache is bounded and simply dropped when full.
+ */
+const NORMALIZED = new Map<string, string>();
+const NORMALIZED_MAX = 20000;
 
 /** NFKC (full-width → half-width), no whitespace at all, uniform quotes and dashes. */
 export function normalizeLabel(text: string): string {
-  let out = normalized.get(text);
-  if (out === undefined) {
-    if (normalized.size >= CACHE_LIMIT) normalized.clear();
-    out = normalizeUncached(text);
-    normalized.set(text, out);
-  }
-  return out;
+  if (PLAIN_ASCII.test(text)) return text;
+  const known = NORMALIZED.get(text);
+  if (known !== undefined) return known;
+  const result = normalizeUncached(text);
+  if (NORMALIZED.size >= NORMALIZED_MAX) NORMALIZED.clear();
+  NORMALIZED.set(text, result);
+  return result;
 }
 
 function normalizeUncached(text: string): string {

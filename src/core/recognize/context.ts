@@ -7,13 +7,10 @@ const YUAN_PER_WAN = new Decimal(10000);
 /** Amounts are published to 2 decimals; a figure shown with fewer is treated as exact to 2. */
 export const MIN_PRINTED_DECIMALS = 2;
 
-const HALF_UNITS = new Map<number, Decimal>();
-
-/** Half of the last printed unit: 2 decimals → 0.005. */
+/** Half a unit of the last printed decimal (0.005 for 2 decimals); Decimals are immutable, so shared. */
+const HALF_UNITS: Decimal[] = [];
 function halfUnitOf(decimals: number): Decimal {
-  let h = HALF_UNITS.get(decimals);
-  if (!h) HALF_UNITS.set(decimals, (h = new Decimal(5).times(new Decimal(10).pow(-(decimals + 1)))));
-  return h;
+  return (HALF_UNITS[decimals] ??= new Decimal(5).times(new Decimal(10).pow(-(decimals + 1))));
 }
 
 /** Reads amounts from one table's cells, converting 元 to 万元 and collecting bad cells. */

@@ -56,6 +56,8 @@ export function parseTag(text: string): string | undefined {
   if (n === undefined) return undefined;
   return tail ? `${n}-${Number(tail)}` : String(n);
 }
+/** Every table title is Chinese: amounts, codes and other cells without a Han character are skipped at once. */
+const HAS_HAN = /[\u3400-\u9fff]/;
 
 export interface TitleMatch {
   def: TableDef;
@@ -78,10 +80,23 @@ function titleCore(norm: string): string {
     .replace(/^[:：、.\s]+|[:：、.\s]+$/g, "");
 }
 
-/** Whether a cell's text is the title of a standard table, and which. */
+/** Cell texts repeat (科目 names in every table and workbook): answers are remembered, bounded. */
+const TITLE_MATCHES = new Map<string, TitleMatch | null>();
+const TITLE_MATCHES_MAX = 20000;
+
+/** Whether a cell's text is the title of a standard table, and which. The result is shared: do not change it. */
 export function matchTitle(text: string): TitleMatch | undefined {
+  const known = TITLE_MATCHES.get(text);
+  if (known !== undefined) return known ?? undefined;
+  const match = matchTitleUncached(text);
+  if (TITLE_MATCHES.size >= TITLE_MATCHES_MAX) TITLE_MATCHES.clear();
+  TITLE_MATCHES.set(text, match ?? null);
+  return match;
+}
+
+function matchTitleUncached(text: string): TitleMatch | undefined {
   const norm = normalizeLabel(text);
-  if (norm.length < 4 || norm.length > 70 || NOTE_START.test(norm)) return undefined;
+  if (norm.length < 4 || norm.length > 70 || !HAS_HAN.test(norm) || NOTE_START.test(norm)) return undefined;
   const family: Family = norm.includes("决算") ? "决算" : "预算";
   const printedNumber = TAG_INSIDE.exec(norm)?.[1];
   const core = titleCore(norm);

@@ -4,10 +4,9 @@ import { sumEachColumn } from "./shared";
 import { rowLabel } from "./describe";
 import type { Rule } from "./types";
 
-/** Subject rows under `parent`: the following rows whose code extends it, one level down. */
-function children(items: LineItem[], parent: LineItem): LineItem[] {
+/** Subject rows under `parent` (at `start` in `items`): the following rows whose code extends it, one level down. */
+function children(items: LineItem[], parent: LineItem, start = items.indexOf(parent)): LineItem[] {
   const out: LineItem[] = [];
-  const start = items.indexOf(parent);
   for (let i = start + 1; i < items.length; i++) {
     const it = items[i];
     if (it.kind !== "subject" || !it.code) continue;
@@ -36,7 +35,9 @@ export const subjectHierarchyRule: Rule = {
       const total = table.items.find((i) => i.kind === "total");
       const classes = subjects.filter((i) => i.level === 1);
       if (total) sumEachColumn(ctx, table, total, classes);
-      for (const s of subjects) if ((s.level ?? 3) < 3) sumEachColumn(ctx, table, s, children(table.items, s));
+      table.items.forEach((s, at) => {
+        if (s.kind === "subject" && (s.level ?? 3) < 3) sumEachColumn(ctx, table, s, children(table.items, s, at));
+      });
     }
   },
 };

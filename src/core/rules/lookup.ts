@@ -4,8 +4,23 @@ export function totalRow(table: TableModel | undefined): LineItem | undefined {
   return table?.items.find((i) => i.kind === "total");
 }
 
+/**
+ * First subject line of each code, per table: rules look codes up row by row (表5 against 表3),
+ * which would be quadratic with a scan. Built on first use; tables do not change during an audit.
+ */
+const SUBJECTS = new WeakMap<TableModel, { items: LineItem[]; count: number; byCode: Map<string, LineItem> }>();
+
 export function subjectRow(table: TableModel | undefined, code: string): LineItem | undefined {
-  return table?.items.find((i) => i.kind === "subject" && i.code === code);
+  if (!table) return undefined;
+  let index = SUBJECTS.get(table);
+  // Rebuilt if the items were replaced or extended since (as a test may do).
+  if (!index || index.items !== table.items || index.count !== table.items.length) {
+    const byCode = new Map<string, LineItem>();
+    for (const i of table.items) if (i.kind === "subject" && i.code !== undefined && !byCode.has(i.code)) byCode.set(i.code, i);
+    index = { items: table.items, count: table.items.length, byCode };
+    SUBJECTS.set(table, index);
+  }
+  return index.byCode.get(code);
 }
 
 export function hasAmounts(table: TableModel | undefined): boolean {
