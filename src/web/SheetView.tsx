@@ -10,13 +10,15 @@ import type { Cell, SheetGrid } from "../core/grid/types";
 import type { CellRef, Severity } from "../core/types";
 import type { CellMark, GridSelection } from "./host";
 import { markKey } from "./host";
-import { cellKey, sheetLayout } from "./layout";
+import { cellKey, sheetLayout, type SheetLayout } from "./layout";
 import { SHEET_CSS } from "./sheetCss";
 
 /** Rows drawn at first; more on request, and always down to a selected cell. */
 export const ROW_LIMIT = 1000;
 /** Columns drawn at most (public tables have a few dozen at most). */
 export const COLUMN_LIMIT = 200;
+/** Compared cells listed in the bar. */
+const RELATED_SHOWN = 6;
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
 const BADGE_COLOR: Record<Severity, "danger" | "warning" | "informative"> = {
@@ -61,6 +63,7 @@ const useStyles = makeStyles({
   placeholder: { color: tokens.colorNeutralForeground4 },
   content: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", minWidth: 0 },
   barFindings: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", minWidth: 0, flexShrink: 1 },
+  related: { flexShrink: 0, marginLeft: "auto", display: "inline-flex", gap: tokens.spacingHorizontalXS, alignItems: "center" },
   scroll: { overflow: "auto", minHeight: 0, backgroundColor: tokens.colorNeutralBackground1 },
   footer: {
     display: "flex",
@@ -81,6 +84,8 @@ export interface SheetViewProps {
   selection?: GridSelection;
   onShowSheet: (name: string) => void;
   onSelectCell: (cell: CellRef) => void;
+  /** Go to a cell the selected one was compared with (it becomes the selection, the old one a compared cell). */
+  onGoTo: (target: CellRef, related: CellRef[]) => void;
 }
 
 function cellText(cell: Cell | null | undefined): string {
@@ -109,7 +114,7 @@ function worstCounts(marks: ReadonlyMap<string, CellMark>): Map<string, { count:
   return bySheet;
 }
 
-export function SheetView({ sheets, activeSheet, marks, selection, onShowSheet, onSelectCell }: SheetViewProps) {
+export function SheetView({ sheets, activeSheet, marks, selection, onShowSheet, onSelectCell, onGoTo }: SheetViewProps) {
   const styles = useStyles();
   const sheet = sheets.find((s) => s.name === activeSheet) ?? sheets[0];
   const perSheet = React.useMemo(() => worstCounts(marks), [marks]);
@@ -140,6 +145,7 @@ export function SheetView({ sheets, activeSheet, marks, selection, onShowSheet, 
           );
         })}
       </TabList>
+      <CellBar sheets={sheets} activeSheet={sheet?.name} marks={marks} selection={selection} onGoTo={onGoTo} styles={styles} />
       {sheet ? (
         <SheetBody key={sheet.name} sheet={sheet} marks={marks} selection={selection} onSelectCell={onSelectCell} styles={styles} />
       ) : (
@@ -164,9 +170,10 @@ function SheetBody({ sheet, marks, selection, onSelectCell, styles }: SheetBodyP
 
   const here = selection && selection.target.sheet === sheet.name ? selection : undefined;
   const targetPos = here ? parsePos(here.target.cell) : undefined;
+  // Compared cells are shown on whichever sheet they are, also while the selected cell is on another.
   const related = React.useMemo(
-    () => new Set((here?.related ?? []).filter((r) => r.sheet === sheet.name).map((r) => r.cell)),
-    [here, sheet.name],
+    () => new Set((selection?.related ?? []).filter((r) => r.sheet === sheet.name).map((r) => r.cell)),
+    [selection, sheet.name],
   );
 
   const rowsShown = Math.min(layout.rows, Math.max(rowLimit, targetPos ? targetPos.row + 50 : 0));
@@ -179,57 +186,34 @@ function SheetBody({ sheet, marks, selection, onSelectCell, styles }: SheetBodyP
     if (box && el) reveal(box, el);
   }, [here?.seq, sheet.name]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const selectedMark = here ? marks.get(markKey(sheet.name, here.target.cell)) : undefined;
-  const selectedCell = targetPos ? sheet.rows[targetPos.row]?.[targetPos.col] : undefined;
 
+  // Compared cells by row, so a new selection draws only the rows it changes.
+  const relatedByRow = new Map<number, number[]>();
+  for (const ref of related) {
+    const pos = parsePos(ref);
+    if (pos) relatedByRow.set(pos.row, [...(relatedByRow.get(pos.row) ?? []), pos.col]);
+  }
   const body: React.ReactNode[] = [];
   for (let r = 0; r < rowsShown; r++) {
-    const rowHidden = layout.hiddenRows.has(r);
-    const cells: React.ReactNode[] = [
-      <th
-        key="h"
-        scope="row"
-        className={mergeRowHeader(rowHidden, targetPos?.row === r)}
-        title={rowHidden ? `第 ${r + 1} 行（隐藏行）` : undefined}
-      >
-        {r + 1}
-      </th>,
-    ];
-    for (let c = 0; c < colsShown; c++) {
-      const key = cellKey(r, c);
-      if (layout.covered.has(key)) continue;
-      const span = layout.spans.get(key);
-      const address = a1(r, c);
-      const cell = sheet.rows[r]?.[c];
-      const text = cellText(cell);
-      const mark = marks.get(markKey(sheet.name, address));
-      const classes = ["cell"];
-      if (typeof cell?.value === "number") classes.push("cell-number");
-      if (span) classes.push("cell-merged");
-      if (rowHidden || layout.hiddenCols.has(c)) classes.push("cell-hidden");
-      if (mark) classes.push(`cell-${mark.severity}`);
-      if (related.has(address)) classes.push("cell-related");
-      if (here && here.target.cell === address) classes.push("cell-highlight");
-      cells.push(
-        <td
-          key={c}
-          data-cell={`${sheet.name}!${address}`}
-          className={classes.join(" ")}
-          rowSpan={span ? Math.min(span.rowSpan, rowsShown - r) : undefined}
-          colSpan={span ? Math.min(span.colSpan, colsShown - c) : undefined}
-          title={mark ? markTitle(mark) : text.length > 12 ? text : undefined}
-          onClick={() => onSelectCell({ sheet: sheet.name, cell: address })}
-        >
-          {span ? text : <div className="cell-text">{text}</div>}
-        </td>,
-      );
-    }
     body.push(
-      <tr key={r} className={rowHidden ? "row-hidden" : undefined}>
-        {cells}
-      </tr>,
+      <SheetRow
+        key={r}
+        sheet={sheet}
+        layout={layout}
+        marks={marks}
+        row={r}
+        rowsShown={rowsShown}
+        colsShown={colsShown}
+        targetCol={targetPos?.row === r ? targetPos.col : -1}
+        relatedCols={(relatedByRow.get(r) ?? []).sort((a, b) => a - b).join(",")}
+      />,
     );
   }
+  const onTableClick = (event: React.MouseEvent) => {
+    const td = (event.target as HTMLElement).closest?.("td[data-cell]");
+    const ref = td?.getAttribute("data-cell");
+    if (ref) onSelectCell({ sheet: sheet.name, cell: ref.slice(ref.lastIndexOf("!") + 1) });
+  };
 
   const columns: React.ReactNode[] = [];
   for (let c = 0; c < colsShown; c++) {
@@ -249,28 +233,11 @@ function SheetBody({ sheet, marks, selection, onSelectCell, styles }: SheetBodyP
 
   return (
     <>
-      <div className={styles.bar} aria-live="polite" data-testid="cell-bar">
-        <span className={styles.nameBox} data-testid="name-box">
-          {here ? here.target.cell : "\u00a0"}
-        </span>
-        {!here && <span className={styles.placeholder}>点击右侧的问题转到对应单元格，或点击单元格查看内容</span>}
-        <span className={styles.content} title={selectedCell?.formula ?? cellText(selectedCell)}>
-          {selectedCell?.formula ?? cellText(selectedCell)}
-        </span>
-        {selectedMark && (
-          <span className={styles.barFindings}>
-            <Badge size="small" appearance="tint" color={BADGE_COLOR[selectedMark.severity]}>
-              {SEVERITY_LABEL[selectedMark.severity]}
-            </Badge>{" "}
-            {selectedMark.findings.map((f) => f.ruleTitle).join("；")}
-          </span>
-        )}
-      </div>
       <div className={styles.scroll} ref={scroller} data-testid="sheet-scroll" tabIndex={0} aria-label={`工作表 ${sheet.name}`}>
         {layout.rows === 0 ? (
           <div className={styles.empty}>（空工作表）</div>
         ) : (
-          <table className="sheet-grid" data-sheet={sheet.name}>
+          <table className="sheet-grid" data-sheet={sheet.name} onClick={onTableClick}>
             <thead>
               <tr>
                 <th className="corner" aria-label="行号" />
@@ -297,6 +264,118 @@ function SheetBody({ sheet, marks, selection, onSelectCell, styles }: SheetBodyP
     </>
   );
 }
+
+/** Like Excel's name box and formula bar: the selected cell, its content, its findings and the cells it was compared with. */
+function CellBar({
+  sheets,
+  activeSheet,
+  marks,
+  selection,
+  onGoTo,
+  styles,
+}: {
+  sheets: SheetGrid[];
+  activeSheet?: string;
+  marks: ReadonlyMap<string, CellMark>;
+  selection?: GridSelection;
+  onGoTo: (target: CellRef, related: CellRef[]) => void;
+  styles: ReturnType<typeof useStyles>;
+}) {
+  const target = selection?.target;
+  const pos = target ? parsePos(target.cell) : undefined;
+  const cell = target && pos ? sheets.find((s) => s.name === target.sheet)?.rows[pos.row]?.[pos.col] : undefined;
+  const content = cell?.formula ?? cellText(cell);
+  const mark = target ? marks.get(markKey(target.sheet, target.cell)) : undefined;
+  const related = selection?.related ?? [];
+  return (
+    <div className={styles.bar} aria-live="polite" data-testid="cell-bar">
+      <span className={styles.nameBox} data-testid="name-box">
+        {target ? (target.sheet === activeSheet ? target.cell : `${target.sheet}!${target.cell}`) : "\u00a0"}
+      </span>
+      {!target && <span className={styles.placeholder}>点击右侧的问题转到对应单元格，或点击单元格查看内容</span>}
+      <span className={styles.content} title={content}>
+        {content}
+      </span>
+      {mark && (
+        <span className={styles.barFindings} title={markTitle(mark)}>
+          <Badge size="small" appearance="tint" color={BADGE_COLOR[mark.severity]}>
+            {SEVERITY_LABEL[mark.severity]}
+          </Badge>{" "}
+          {mark.findings.map((f) => f.ruleTitle).join("；")}
+        </span>
+      )}
+      {target && related.length > 0 && (
+        <span className={styles.related} data-testid="related-cells">
+          对照：
+          {related.slice(0, RELATED_SHOWN).map((r, i) => (
+            <button
+              key={`${r.sheet}!${r.cell}`}
+              type="button"
+              className="ref-link"
+              title={`转到 ${r.sheet}!${r.cell}`}
+              onClick={() => onGoTo(r, [target, ...related.filter((_, j) => j !== i)])}
+            >
+              {r.sheet}!{r.cell}
+            </button>
+          ))}
+          {related.length > RELATED_SHOWN ? ` 等 ${related.length} 个` : ""}
+        </span>
+      )}
+    </div>
+  );
+}
+
+interface SheetRowProps {
+  sheet: SheetGrid;
+  layout: SheetLayout;
+  marks: ReadonlyMap<string, CellMark>;
+  row: number;
+  rowsShown: number;
+  colsShown: number;
+  /** Column of the selected cell when it is in this row, else -1. */
+  targetCol: number;
+  /** Columns of compared cells in this row, e.g. "2,3". */
+  relatedCols: string;
+}
+
+const SheetRow = React.memo(function SheetRow({ sheet, layout, marks, row: r, rowsShown, colsShown, targetCol, relatedCols }: SheetRowProps) {
+  const rowHidden = layout.hiddenRows.has(r);
+  const related = new Set(relatedCols ? relatedCols.split(",").map(Number) : []);
+  const cells: React.ReactNode[] = [
+    <th key="h" scope="row" className={mergeRowHeader(rowHidden, targetCol >= 0)} title={rowHidden ? `第 ${r + 1} 行（隐藏行）` : undefined}>
+      {r + 1}
+    </th>,
+  ];
+  for (let c = 0; c < colsShown; c++) {
+    const key = cellKey(r, c);
+    if (layout.covered.has(key)) continue;
+    const span = layout.spans.get(key);
+    const address = a1(r, c);
+    const cell = sheet.rows[r]?.[c];
+    const text = cellText(cell);
+    const mark = marks.get(markKey(sheet.name, address));
+    const classes = ["cell"];
+    if (typeof cell?.value === "number") classes.push("cell-number");
+    if (span) classes.push("cell-merged");
+    if (rowHidden || layout.hiddenCols.has(c)) classes.push("cell-hidden");
+    if (mark) classes.push(`cell-${mark.severity}`);
+    if (related.has(c)) classes.push("cell-related");
+    if (targetCol === c) classes.push("cell-highlight");
+    cells.push(
+      <td
+        key={c}
+        data-cell={`${sheet.name}!${address}`}
+        className={classes.join(" ")}
+        rowSpan={span ? Math.min(span.rowSpan, rowsShown - r) : undefined}
+        colSpan={span ? Math.min(span.colSpan, colsShown - c) : undefined}
+        title={mark ? markTitle(mark) : text.length > 12 ? text : undefined}
+      >
+        {span ? text : <div className="cell-text">{text}</div>}
+      </td>,
+    );
+  }
+  return <tr className={rowHidden ? "row-hidden" : undefined}>{cells}</tr>;
+});
 
 function mergeRowHeader(hidden: boolean, active: boolean): string {
   return ["row-header", hidden ? "header-hidden" : "", active ? "header-active" : ""].filter(Boolean).join(" ");

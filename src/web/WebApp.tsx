@@ -52,6 +52,8 @@ const useStyles = makeStyles({
     display: "grid",
     gridTemplateColumns: "minmax(0, 1fr) minmax(320px, 400px)",
     minHeight: 0,
+    // Narrow windows: the sheet above, the pane below.
+    "@media (max-width: 760px)": { gridTemplateColumns: "minmax(0, 1fr)", gridTemplateRows: "minmax(0, 3fr) minmax(0, 2fr)" },
   },
   sheetArea: {
     display: "grid",
@@ -67,6 +69,7 @@ const useStyles = makeStyles({
     minHeight: 0,
     backgroundColor: tokens.colorNeutralBackground1,
     borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    "@media (max-width: 760px)": { borderLeft: "none", borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   },
   dropZone: {
     alignSelf: "center",
@@ -270,6 +273,7 @@ export function WebApp({ host, audit }: WebAppProps) {
               selection={state.selection}
               onShowSheet={(name) => host.showSheet(name)}
               onSelectCell={(cell) => host.selectCell(cell)}
+              onGoTo={(target, related) => void host.select(target, related).catch(() => undefined)}
             />
           ) : (
             <div className={styles.dropZone} data-testid="drop-zone">

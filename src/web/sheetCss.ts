@@ -74,7 +74,7 @@ export const SHEET_CSS = `
 @media (prefers-reduced-motion: reduce) {
   .sheet-grid .cell-highlight { animation: none; }
 }
-.show-more {
+.ref-link, .show-more {
   font: inherit;
   color: ${HIGHLIGHT};
   background: none;

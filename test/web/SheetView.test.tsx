@@ -33,12 +33,14 @@ function finding(over: Partial<Finding>): Finding {
 function renderView(props: Partial<SheetViewProps> = {}) {
   const onShowSheet = jest.fn();
   const onSelectCell = jest.fn();
+  const onGoTo = jest.fn();
   const all: SheetViewProps = {
     sheets: [OTHER, TITLE],
     activeSheet: "表3",
     marks: new Map(),
     onShowSheet,
     onSelectCell,
+    onGoTo,
     ...props,
   };
   const view = render(
@@ -46,7 +48,7 @@ function renderView(props: Partial<SheetViewProps> = {}) {
       <SheetView {...all} />
     </FluentProvider>,
   );
-  return { ...view, onShowSheet, onSelectCell, rerender: (p: Partial<SheetViewProps>) => view.rerender(<FluentProvider theme={webLightTheme}><SheetView {...all} {...p} /></FluentProvider>) };
+  return { ...view, onShowSheet, onSelectCell, onGoTo, rerender: (p: Partial<SheetViewProps>) => view.rerender(<FluentProvider theme={webLightTheme}><SheetView {...all} {...p} /></FluentProvider>) };
 }
 
 const cell = (ref: string) => document.querySelector<HTMLTableCellElement>(`[data-cell="${ref}"]`);
@@ -112,6 +114,30 @@ describe("the sheet grid", () => {
     expect(screen.getByTestId("cell-bar").textContent).toContain("规则名");
     expect(document.querySelector("thead .header-active")?.textContent).toBe("C");
     expect(document.querySelector("tbody .header-active")?.textContent).toBe("5");
+  });
+
+  it("lists the compared cells, lights those of the sheet shown and goes to one on a click", () => {
+    const selection: GridSelection = {
+      target: { sheet: "表3", cell: "C5" },
+      related: [
+        { sheet: "表1", cell: "A1" },
+        { sheet: "表3", cell: "C3" },
+      ],
+      seq: 1,
+    };
+    const { onGoTo, rerender } = renderView({ selection });
+    const links = screen.getByTestId("related-cells");
+    expect(links.textContent).toBe("对照：表1!A1表3!C3");
+    fireEvent.click(screen.getByRole("button", { name: "表1!A1" }));
+    expect(onGoTo).toHaveBeenCalledWith({ sheet: "表1", cell: "A1" }, [
+      { sheet: "表3", cell: "C5" },
+      { sheet: "表3", cell: "C3" },
+    ]);
+    // On the other sheet: its compared cell is lit, and the name box says where the selected cell is.
+    rerender({ selection, activeSheet: "表1" });
+    expect(cell("表1!A1")?.className).toContain("cell-related");
+    expect(document.querySelectorAll(".cell-highlight")).toHaveLength(0);
+    expect(screen.getByTestId("name-box").textContent).toBe("表3!C5");
   });
 
   it("reports clicks on cells and tabs", () => {
