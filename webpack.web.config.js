@@ -126,6 +126,3 @@ module.exports = (env = {}, options = {}) => {
     },
   };
 };
-
-module.exports.CSP = CSP;
-module.exports.EXCELJS_BROWSER = EXCELJS_BROWSER;
