@@ -1,5 +1,6 @@
 import { Button, Caption1, Divider, makeStyles, Title3, tokens } from "@fluentui/react-components";
 import * as React from "react";
+import type { WorkbookGrid } from "../core/grid/types";
 import type { AuditResult, Finding } from "../core/types";
 import type { AuditHost, ClearReport, HostCapabilities, MarkReport } from "../host/types";
 import { AuditSummary } from "./components/AuditSummary";
@@ -26,6 +27,17 @@ export interface AppProps {
   /** The engine's entry point; every verdict comes from it. */
   audit: AuditFn;
   initialSettings?: Partial<PaneSettings>;
+  /** More toolbar buttons after 扫描工作簿 and 清除标记 (the browser page's 下载标注副本). */
+  actions?: React.ReactNode;
+  /**
+   * Each new value starts a scan, e.g. when the browser page has opened a file. A request that
+   * arrives during a scan runs when that scan is done.
+   */
+  scanRequest?: number;
+  /** False while there is nothing to scan (no file opened yet): the buttons are disabled. Default true. */
+  canScan?: boolean;
+  /** After every scan that got a result: the grid that was read and the engine's verdict. */
+  onScanned?: (result: AuditResult, grid: WorkbookGrid) => void;
 }
 
 const useStyles = makeStyles({
@@ -85,7 +97,7 @@ function clearNotices(report: ClearReport): Notice[] {
 /** Lets React paint the progress before the (synchronous) engine runs. */
 const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export function App({ host, audit, initialSettings }: AppProps) {
+export function App({ host, audit, initialSettings, actions, scanRequest, canScan = true, onScanned }: AppProps) {
   const styles = useStyles();
   const [capabilities, setCapabilities] = React.useState<HostCapabilities>();
   const [phase, setPhase] = React.useState<ScanPhase>();
@@ -110,8 +122,34 @@ export function App({ host, audit, initialSettings }: AppProps) {
 
   const unsupported = capabilities !== undefined && !capabilities.supported;
   const busy = phase !== undefined || clearing;
+  const scanning = React.useRef(false);
+  const scanAgain = React.useRef(false);
 
   async function scan(): Promise<void> {
+    if (scanning.current) {
+      scanAgain.current = true;
+      return;
+    }
+    scanning.current = true;
+    try {
+      await scanOnce();
+    } finally {
+      scanning.current = false;
+    }
+    if (scanAgain.current) {
+      scanAgain.current = false;
+      await latestScan.current();
+    }
+  }
+  // The scan to run for a request: the one of the latest render, with the latest settings.
+  const latestScan = React.useRef(scan);
+  latestScan.current = scan;
+
+  React.useEffect(() => {
+    if (scanRequest !== undefined) void latestScan.current();
+  }, [scanRequest]);
+
+  async function scanOnce(): Promise<void> {
     setNotices([]);
     setPhase({ kind: "reading", done: 0, total: 0 });
     const remarks: string[] = [];
@@ -138,6 +176,7 @@ export function App({ host, audit, initialSettings }: AppProps) {
         }
       }
       setNotices(next);
+      onScanned?.(audited, grid);
     } catch (error) {
       setNotices([{ intent: "error", title: "扫描失败", lines: [messageOf(error)] }]);
     } finally {
@@ -181,14 +220,15 @@ export function App({ host, audit, initialSettings }: AppProps) {
       )}
 
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={busy || unsupported} onClick={() => void scan()}>
+        <Button appearance="primary" disabled={busy || unsupported || !canScan} onClick={() => void scan()}>
           扫描工作簿
         </Button>
         {capabilities?.marks !== false && (
-          <Button disabled={busy || unsupported} onClick={() => void clearMarks()}>
+          <Button disabled={busy || unsupported || !canScan} onClick={() => void clearMarks()}>
             清除标记
           </Button>
         )}
+        {actions}
       </div>
 
       {phase && <ScanProgress phase={phase} />}

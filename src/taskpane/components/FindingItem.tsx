@@ -45,6 +45,8 @@ export function FindingItem({ finding, onSelect }: { finding: Finding; onSelect:
       className={mergeClasses(styles.item, styles[finding.severity])}
       onClick={() => onSelect(finding)}
       title={`转到 ${cellLabel(finding.sheet, finding.cell)}`}
+      data-finding-rule={finding.rule}
+      data-finding-cell={`${finding.sheet}!${finding.cell}`}
     >
       <span className={styles.head}>
         <SeverityBadge severity={finding.severity} />
