@@ -37,15 +37,23 @@ function halfUnit(term: Term): Decimal {
   return term.amount?.halfUnit ?? ZERO;
 }
 
-/** left = Σ right (signed). */
+/** Σ left − Σ right, blank cells skipped. */
+function difference(left: Term[], right: Term[]): Decimal {
+  let d = ZERO;
+  for (const t of left) if (t.amount) d = t.sign === -1 ? d.minus(t.amount.value) : d.plus(t.amount.value);
+  for (const t of right) if (t.amount) d = t.sign === -1 ? d.plus(t.amount.value) : d.minus(t.amount.value);
+  return d;
+}
+
+/** left = Σ right (signed). The bound is only worked out when the relation does not hold exactly. */
 export function judgeEquality(left: Term[], right: Term[], sameQuantity = false): Verdict {
-  const l = left.reduce((s, t) => s.plus(valueOf(t)), ZERO);
-  const r = right.reduce((s, t) => s.plus(valueOf(t)), ZERO);
-  const difference = l.minus(r);
-  const bound = [...left, ...right].reduce((s, t) => s.plus(halfUnit(t)), ZERO);
-  if (difference.isZero()) return { case: "exact", difference, bound };
-  if (sameQuantity) return { case: "same-quantity", difference, bound };
-  return { case: difference.abs().lte(bound) ? "rounding" : "beyond-rounding", difference, bound };
+  const diff = difference(left, right);
+  if (diff.isZero()) return { case: "exact", difference: diff, bound: ZERO };
+  let bound = ZERO;
+  for (const t of left) bound = bound.plus(halfUnit(t));
+  for (const t of right) bound = bound.plus(halfUnit(t));
+  if (sameQuantity) return { case: "same-quantity", difference: diff, bound };
+  return { case: diff.abs().lte(bound) ? "rounding" : "beyond-rounding", difference: diff, bound };
 }
 
 /** Σ left ≤ Σ right. */

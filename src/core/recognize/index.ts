@@ -142,6 +142,17 @@ interface RowCell {
   t: string;
 }
 
+/** The raw row has between 1 and `max` filled cells (checked without making any text). */
+function fewFilled(row: SheetView["sheet"]["rows"][number] | undefined, max: number): boolean {
+  if (!row) return false;
+  let n = 0;
+  for (const cell of row) {
+    if (!cell || ((cell.value === null || cell.value === "") && !cell.error)) continue;
+    if (++n > max) return false;
+  }
+  return n > 0;
+}
+
 /** Non-empty cells of a row, a merged area counted once (at its top-left cell). */
 function rowCells(view: SheetView, r: number): RowCell[] {
   const out: RowCell[] = [];
@@ -158,8 +169,9 @@ function findCandidates(view: SheetView): Candidate[] {
   const out: Candidate[] = [];
   let lastTag: { row: number; tag: string } | undefined;
   for (let r = 0; r < view.rowCount; r++) {
-    const cells = rowCells(view, r);
     // A title row holds the title and at most a tag, the year, the 部门 and the unit.
+    if (!fewFilled(view.sheet.rows[r], 4)) continue;
+    const cells = rowCells(view, r);
     if (cells.length === 0 || cells.length > 4) continue;
     let scanned = 0;
     for (const { c, t } of cells) {

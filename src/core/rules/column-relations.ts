@@ -187,14 +187,15 @@ function columnRule(spec: ColumnRuleSpec): Rule {
           const parts = rel.parts.map((p) => ({ role: p.replace(/^-/, ""), sign: p.startsWith("-") ? (-1 as const) : (1 as const) }));
           // A variant without one of the columns: the relation cannot be read off this table.
           if (!roles.has(rel.total) || parts.some((p) => !roles.has(p.role))) continue;
+          const involved = [rel.total, ...parts.map((p) => p.role)];
+          const label = (role: string) => () => `「${columnLabel(table, role)}」`;
           for (const item of table.items) {
-            const involved = [rel.total, ...parts.map((p) => p.role)];
             if (!involved.some((r) => item.amounts[r])) continue;
             ctx.equal({
               table,
-              where: rowLabel(table, item),
-              actual: operand(table, item, rel.total, `「${columnLabel(table, rel.total)}」`),
-              expected: parts.map((p) => ({ ...operand(table, item, p.role, `「${columnLabel(table, p.role)}」`), sign: p.sign })),
+              where: () => rowLabel(table, item),
+              actual: operand(table, item, rel.total, label(rel.total)),
+              expected: parts.map((p) => ({ label: label(p.role), amount: item.amounts[p.role], pos: item.cells[p.role] ?? item.labelPos, sign: p.sign })),
             });
           }
         }

@@ -1,13 +1,20 @@
 import { a1 } from "../grid/address";
-import { explain, judgeAtMost, judgeEquality, valueOf, type Term, type Verdict } from "../rounding";
+import { explain, judgeAtMost, judgeEquality, valueOf, type Verdict } from "../rounding";
 import type { Amount, BudgetDocument, CellPos, LineItem, TableModel } from "../model/types";
 import type { AuditOptions, Family, Finding, Severity } from "../types";
 import type { RuleMeta } from "./types";
 
+/** Chinese text, or a function that makes it: most relations hold, and their words are never needed. */
+export type Words = string | (() => string);
+
+export function words(w: Words | undefined): string {
+  return typeof w === "function" ? w() : (w ?? "");
+}
+
 /** One side of a relation: a printed amount, or a blank cell (zero), with a Chinese description. */
 export interface Operand {
   /** Chinese description, e.g. "表3 合计行「本年支出合计」". */
-  label: string;
+  label: Words;
   amount?: Amount;
   /** Where the amount is (or would be, for a blank cell). */
   pos?: CellPos;
@@ -23,7 +30,7 @@ export interface RelationCheck {
   /** Both sides print the same quantity (rounding cannot explain a difference). */
   sameQuantity?: boolean;
   /** Extra words placed before the verdict, e.g. which row. */
-  where?: string;
+  where?: Words;
 }
 
 function fmt(d: { toFixed(n: number): string }, decimals: number): string {
@@ -31,7 +38,7 @@ function fmt(d: { toFixed(n: number): string }, decimals: number): string {
 }
 
 /** Operand for the amount of `role` on a line (blank cells count as zero). */
-export function operand(table: TableModel, item: LineItem | undefined, role: string, label: string): Operand {
+export function operand(table: TableModel, item: LineItem | undefined, role: string, label: Words): Operand {
   void table;
   return { label, amount: item?.amounts[role], pos: item?.cells[role] ?? item?.labelPos };
 }
@@ -65,14 +72,14 @@ export class RuleContext {
 
   /** actual = Σ expected; reports a finding when it does not hold exactly. */
   equal(check: RelationCheck): Verdict {
-    const verdict = judgeEquality([toTerm(check.actual)], check.expected.map(toTerm), check.sameQuantity);
+    const verdict = judgeEquality([check.actual], check.expected, check.sameQuantity);
     if (verdict.case !== "exact") this.relationFinding(check, verdict, "＝");
     return verdict;
   }
 
   /** actual ≤ Σ expected. */
   atMost(check: RelationCheck): Verdict {
-    const verdict = judgeAtMost([toTerm(check.actual)], check.expected.map(toTerm));
+    const verdict = judgeAtMost([check.actual], check.expected);
     if (verdict.case !== "exact") this.relationFinding(check, verdict, "≤");
     return verdict;
   }
@@ -81,15 +88,15 @@ export class RuleContext {
     const severity = this.severityFor(verdict);
     if (!severity) return;
     const decimals = Math.max(2, ...[check.actual, ...check.expected].map((o) => (o.amount?.convertedFromYuan ? 6 : 2)));
-    const expectedValue = check.expected.reduce((s, o) => s.plus(valueOf(toTerm(o))), valueOf({}));
-    const actualValue = valueOf(toTerm(check.actual));
-    const rhs = check.expected.map((o, i) => `${i === 0 ? (o.sign === -1 ? "－" : "") : o.sign === -1 ? "－" : "＋"}${o.label}`).join("");
+    const expectedValue = check.expected.reduce((s, o) => s.plus(valueOf(o)), valueOf({}));
+    const actualValue = valueOf(check.actual);
+    const rhs = check.expected.map((o, i) => `${i === 0 ? (o.sign === -1 ? "－" : "") : o.sign === -1 ? "－" : "＋"}${words(o.label)}`).join("");
     const pos = check.actual.pos ?? check.expected.find((o) => o.pos)?.pos;
     if (!pos) return;
     const converted = [check.actual, ...check.expected].some((o) => o.amount?.convertedFromYuan) ? "（以元为单位的表已折算为万元比较。）" : "";
     const mayDiffer = this.meta.mayDiffer ? `可能合理的原因：${this.meta.mayDiffer}` : "";
     const message =
-      `${this.meta.title}：${check.where ? `${check.where}，` : ""}${check.actual.label}${op}${rhs}。` +
+      `${this.meta.title}：${check.where ? `${words(check.where)}，` : ""}${words(check.actual.label)}${op}${rhs}。` +
       `应为 ${fmt(expectedValue, decimals)}，实为 ${fmt(actualValue, decimals)}，相差 ${fmt(verdict.difference, decimals)}。` +
       `${explain(verdict, 1 + check.expected.length)}${converted}${mayDiffer}`;
     this.findings.push({
@@ -131,8 +138,4 @@ export class RuleContext {
     if (policy === "error") return "error";
     return this.meta.severity === "info" ? "info" : "warning";
   }
-}
-
-function toTerm(o: Operand): Term {
-  return { amount: o.amount, sign: o.sign };
 }

@@ -11,7 +11,11 @@ export function rowLabel(table: TableModel, item: LineItem): string {
   return `${t} 第 ${item.row + 1} 行`;
 }
 
+const COLUMN_LABELS = new WeakMap<TableModel, Map<string, string>>();
+
 export function columnLabel(table: TableModel, role: string): string {
-  return table.columns.find((c) => c.role === role)?.label ?? role;
+  let labels = COLUMN_LABELS.get(table);
+  if (!labels) COLUMN_LABELS.set(table, (labels = new Map(table.columns.map((c) => [c.role, c.label]))));
+  return labels.get(role) ?? role;
 }
 

@@ -1,12 +1,12 @@
 import type { LineItem, TableModel } from "../model/types";
-import { operand, tableLabel, type Operand, type RuleContext } from "./context";
+import { operand, tableLabel, words, type Operand, type RuleContext, type Words } from "./context";
 import { columnLabel, rowLabel } from "./describe";
 import { isZero, subjectRow } from "./lookup";
 import { classLines } from "./summary-rows";
 
 /** An operand named after its table: "表3 合计行「本年支出合计」". */
-export function at(table: TableModel, item: LineItem | undefined, role: string, what: string): Operand {
-  return operand(table, item, role, `${tableLabel(table)}${what}`);
+export function at(table: TableModel, item: LineItem | undefined, role: string, what: Words): Operand {
+  return operand(table, item, role, typeof what === "string" ? `${tableLabel(table)}${what}` : () => `${tableLabel(table)}${words(what)}`);
 }
 
 function lineName(item: LineItem): string {
@@ -21,9 +21,9 @@ export function sumEachColumn(ctx: RuleContext, table: TableModel, total: LineIt
     if (!total.amounts[col.role] && !parts.some((p) => p.amounts[col.role])) continue;
     ctx.equal({
       table,
-      where: `${rowLabel(table, total)}「${columnLabel(table, col.role)}」栏`,
-      actual: operand(table, total, col.role, `「${lineName(total)}」`),
-      expected: parts.map((p) => operand(table, p, col.role, `「${lineName(p)}」`)),
+      where: () => `${rowLabel(table, total)}「${columnLabel(table, col.role)}」栏`,
+      actual: operand(table, total, col.role, () => `「${lineName(total)}」`),
+      expected: parts.map((p) => operand(table, p, col.role, () => `「${lineName(p)}」`)),
     });
   }
 }
