@@ -26,6 +26,17 @@ const plusExpectAt = (id: string, pick: Parameters<typeof cellOf>[2], role: stri
   return at;
 };
 
+/** 公开表7 with a 机关运行经费 column (as some provinces print it), holding `value`. */
+function addAdminCost(g: WorkbookGrid, value: number): { sheet: string; cell: string } {
+  const t = table(g, "预算-7");
+  const col = t.range.right + 1;
+  const letter = String.fromCharCode(65 + col);
+  const header = Math.min(...t.headerRows);
+  setCell(g, t.sheet, `${letter}${header + 1}`, "机关运行经费");
+  setCell(g, t.sheet, `${letter}${t.items[0].row + 1}`, value);
+  return { sheet: t.sheet, cell: `${letter}${t.items[0].row + 1}` };
+}
+
 const CASES: Record<string, RuleCase> = {
   "cell.not-an-amount": {
     valid: { seed: "2021" },
@@ -117,6 +128,10 @@ const CASES: Record<string, RuleCase> = {
     invalid: { seed: "2022", edit: (g) => void bump(g, cellOf(g, "预算-4", byRole("fund", "income"), "amount"), 5), at: { sheet: "公开表8" } },
   },
   "yu.x.t7-t6": { valid: { seed: "2022" }, invalid: { seed: "2022", edit: plus("预算-6", byCode("30217"), "total") } },
+  "yu.x.admin-cost": {
+    valid: { seed: "2022", edit: (g) => addAdminCost(g, 337.88) },
+    invalid: { seed: "2022", edit: (g) => addAdminCost(g, 300) },
+  },
   "yu.x.t10": { valid: { seed: "2022", edit: "fixed" }, invalid: { seed: "2022", at: { sheet: "公开表10" } } },
   "note.row-formula": { valid: { seed: "2021" }, invalid: { seed: "2020", at: { sheet: "表1" } } },
   "note.column-formula": {

@@ -239,6 +239,29 @@ export const budgetCrossRules: Rule[] = [
   },
   {
     meta: {
+      id: "yu.x.admin-cost",
+      title: "机关运行经费与公用经费",
+      severity: "warning",
+      relation: "“三公”经费表中的机关运行经费＝公开表6 合计行 公用经费",
+      source: "机关运行经费是使用一般公共预算财政拨款安排的基本支出中的日常公用经费（部门预决算公开的名词解释）",
+      mayDiffer: "事业单位没有机关运行经费；部分地区的口径不含个别公用经费科目，差额应在说明中解释。",
+      family: "预算",
+    },
+    check(ctx) {
+      const t6 = ctx.table("预算", "6");
+      const t7 = ctx.table("预算", "7");
+      const row = t7?.items[0];
+      const total6 = totalRow(t6);
+      if (!t6 || !t7 || !row || !total6 || !row.cells.adminCost || !row.amounts.adminCost) return;
+      ctx.equal({
+        table: t7,
+        actual: at(t7, row, "adminCost", "「机关运行经费」"),
+        expected: [at(t6, total6, "public", " 合计行「公用经费」")],
+      });
+    },
+  },
+  {
+    meta: {
       id: "yu.x.t10",
       title: "公开表10 支出构成与各表一致",
       severity: "error",
