@@ -5,6 +5,7 @@ import type { AuditHost, ClearReport, HostCapabilities, MarkReport } from "../ho
 import { AuditSummary } from "./components/AuditSummary";
 import { FindingFilters } from "./components/FindingFilters";
 import { FindingList } from "./components/FindingList";
+import { InsertTemplatePanel } from "./components/InsertTemplatePanel";
 import { Notices, type Notice } from "./components/Notices";
 import { ScanProgress, type ScanPhase } from "./components/ScanProgress";
 import { SettingsPanel } from "./components/SettingsPanel";
@@ -96,6 +97,8 @@ export function App({ host, audit, initialSettings }: AppProps) {
   const [settings, setSettings] = React.useState<PaneSettings>({ ...DEFAULT_SETTINGS, ...initialSettings });
   const [scannedWith, setScannedWith] = React.useState<PaneSettings>();
   const [filter, setFilter] = React.useState<FindingFilter>(ALL_FINDINGS);
+  const [insertOpen, setInsertOpen] = React.useState(false);
+  const [inserting, setInserting] = React.useState(false);
 
   React.useEffect(() => {
     let live = true;
@@ -109,7 +112,9 @@ export function App({ host, audit, initialSettings }: AppProps) {
   }, [host]);
 
   const unsupported = capabilities !== undefined && !capabilities.supported;
-  const busy = phase !== undefined || clearing;
+  const busy = phase !== undefined || clearing || inserting;
+  // Hosts that cannot add sheets (a file opened in the browser page) offer no 「插入模板表」.
+  const insertSheets = host.insertSheets?.bind(host);
 
   async function scan(): Promise<void> {
     setNotices([]);
@@ -189,7 +194,22 @@ export function App({ host, audit, initialSettings }: AppProps) {
             清除标记
           </Button>
         )}
+        {insertSheets && (
+          <Button disabled={busy || unsupported} aria-expanded={insertOpen} onClick={() => setInsertOpen((open) => !open)}>
+            插入模板表
+          </Button>
+        )}
       </div>
+
+      {insertSheets && insertOpen && (
+        <InsertTemplatePanel
+          insertSheets={insertSheets}
+          disabled={(busy && !inserting) || unsupported}
+          initialDepartment={result?.tables.find((t) => t.department)?.department}
+          printSetup={capabilities?.printSetup}
+          onBusyChange={setInserting}
+        />
+      )}
 
       {phase && <ScanProgress phase={phase} />}
       <Notices notices={notices} />

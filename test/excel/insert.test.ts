@@ -249,6 +249,21 @@ describe("inserting template tables into Excel", () => {
     expect(differences(jue(["7"])[0], wb.sheet("表7"))).toEqual([]);
   });
 
+  it("is what the Excel host's insertSheets does; its capabilities say what is missing below ExcelApi 1.9", async () => {
+    for (const version of ["1.7", "1.8", "1.9"]) {
+      const wb = new FakeWorkbook([{ name: "表1" }]);
+      const ctx = new FakeContext(wb, { version });
+      const host = createExcelHost({ run: ctx.run, supports: ctx.supports });
+      const caps = await host.capabilities();
+      const old = version !== "1.9";
+      expect(caps.printSetup).toBe(!old);
+      expect(caps.limitations.some((l) => l.includes("插入模板表时不能设置打印格式"))).toBe(old);
+      const report = await host.insertSheets!(jue(["1"]));
+      expect(report).toMatchObject({ inserted: ["表1 (2)"], renamed: [{ from: "表1", to: "表1 (2)" }], printSetup: !old });
+      expect(wb.sheets.map((s) => s.name)).toEqual(["表1", "表1 (2)"]);
+    }
+  });
+
   it("inserts nothing and syncs never for an empty list", async () => {
     const ctx = new FakeContext(new FakeWorkbook([{ name: "Sheet1" }]));
     expect(await insert(ctx, [])).toEqual({ inserted: [], renamed: [], skipped: [], printSetup: false, remarks: [] });
