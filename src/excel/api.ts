@@ -32,6 +32,8 @@ export interface ApiFeatures {
   /** Worksheet.notes, RangeAreas.select */
   notes: boolean;
   multiSelect: boolean;
+  /** Worksheet.pageLayout: paper, orientation, fit to width, print titles (inserted templates) */
+  pageLayout: boolean;
 }
 
 export function apiFeatures(supports: SupportsFn): ApiFeatures {
@@ -41,6 +43,7 @@ export function apiFeatures(supports: SupportsFn): ApiFeatures {
     conditionalFormatOrNull: supports("1.14"),
     notes: supports("1.18"),
     multiSelect: supports("1.18"),
+    pageLayout: supports("1.9"),
   };
 }
 
@@ -53,6 +56,11 @@ export function excelCapabilities(supports: SupportsFn): HostCapabilities {
   } else {
     if (!features.mergedAreas) {
       limitations.push("此版本 Excel（低于 ExcelApi 1.13）无法读取合并单元格，表头识别可能不如新版本准确。");
+    }
+    if (!features.pageLayout) {
+      limitations.push(
+        "此版本 Excel（低于 ExcelApi 1.9）插入模板表时不能设置打印格式（A4 横向、缩放到一页宽、每页重复表头），需在「页面布局」中手动设置；表格内容、公式和格式不受影响。",
+      );
     }
     if (!features.notes) {
       limitations.push("此版本 Excel（低于 ExcelApi 1.18）不支持由加载项添加批注，问题说明只显示在任务窗格中。");
@@ -68,6 +76,7 @@ export function excelCapabilities(supports: SupportsFn): HostCapabilities {
     notes: features.notes,
     multiSelect: features.multiSelect,
     rowProperties: features.rowProperties,
+    printSetup: features.pageLayout,
     marks: supported,
     limitations,
   };

@@ -10,7 +10,17 @@ const MESSAGES: Record<string, string> = {
   GeneralException: "Excel 内部出错。",
 };
 
+/** An error whose message is already the whole Chinese text the user should see. */
+export class UserFacingError extends Error {}
+
+/** The Chinese explanation of a known Office.js error code, if any. */
+export function knownExcelError(error: unknown): string | undefined {
+  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === "string" ? MESSAGES[code] : undefined;
+}
+
 export function describeExcelError(error: unknown, action: string): Error {
+  if (error instanceof UserFacingError) return error;
   const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
   const detail = error instanceof Error ? error.message : String(error);
   const known = typeof code === "string" ? MESSAGES[code] : undefined;

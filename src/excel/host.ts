@@ -1,9 +1,10 @@
 /** AuditHost for Excel: the only object the task pane needs to work inside Excel. */
 import type { CellRef, Finding } from "../core/types";
-import type { AuditHost, ClearReport, HostCapabilities, MarkReport, ReadProgress } from "../host/types";
+import type { AuditHost, ClearReport, HostCapabilities, InsertReport, MarkReport, ReadProgress, TemplateSheet } from "../host/types";
 import type { WorkbookGrid } from "../core/grid/types";
-import { excelCapabilities, officeSupports, type SupportsFn } from "./api";
+import { apiFeatures, excelCapabilities, officeSupports, type SupportsFn } from "./api";
 import { describeExcelError } from "./errors";
+import { insertTemplateSheets } from "./insert";
 import { removeMarks, writeMarks } from "./marks";
 import { readWorkbookGrid } from "./read";
 import { selectCells } from "./select";
@@ -63,6 +64,9 @@ export function createExcelHost(options: ExcelHostOptions = {}): AuditHost {
       return guarded(`转到 ${target.sheet}!${target.cell} `, () =>
         run((context) => selectCells(context, target, related, supports)),
       );
+    },
+    insertSheets(sheets: TemplateSheet[]): Promise<InsertReport> {
+      return guarded("插入模板表", () => run((context) => insertTemplateSheets(context, sheets, apiFeatures(supports))));
     },
   };
 }

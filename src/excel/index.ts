@@ -3,3 +3,4 @@ export { excelCapabilities, officeSupports, highestApiVersion, MIN_API, type Sup
 export { readWorkbookGrid, blockCells, toCell, parseAreasAddress, type ReadOptions } from "./read";
 export { writeMarks, removeMarks, MARKS_SETTING_KEY, MARK_STYLES, NOTE_PREFIX } from "./marks";
 export { selectCells } from "./select";
+export { insertTemplateSheets, cellBlocks, styleAreas, appliedStyle, cellInput, columnWidthPoints, printArea, type InsertFeatures } from "./insert";

@@ -3,7 +3,8 @@
  * (src/excel/); a browser page can implement it over an .xlsx file and reuse the pane.
  */
 import type { CellRef, Finding } from "../core/types";
-import type { CellRange, CellValue, WorkbookGrid } from "../core/grid/types";
+import type { WorkbookGrid } from "../core/grid/types";
+import type { TemplateSheet } from "../core/template/types";
 
 export type HostKind = "excel" | "browser";
 
@@ -33,6 +34,11 @@ export interface HostCapabilities {
   rowProperties: boolean;
   /** Marks can be written at all (a read-only viewer cannot). */
   marks: boolean;
+  /**
+   * Inserted template sheets get their page setup (A4 landscape, one page wide, repeated
+   * header rows; ExcelApi 1.9). Undefined where the host does not insert sheets.
+   */
+  printSetup?: boolean;
   /** Plain-Chinese lines describing what is reduced on this host, for the settings panel. */
   limitations: string[];
 }
@@ -67,29 +73,27 @@ export interface ClearReport {
   skipped: SkippedSheet[];
 }
 
-/** One cell of a sheet to insert (template insertion, not implemented yet). */
-export interface TemplateCell {
-  value?: CellValue;
-  formula?: string;
-  numberFormat?: string;
-  bold?: boolean;
-  horizontalAlignment?: "left" | "center" | "right";
-}
+export type { TemplateSheet } from "../core/template/types";
 
-export interface TemplateSheet {
-  name: string;
-  /** rows[r][c], 0-based from A1. */
-  rows: (TemplateCell | null | undefined)[][];
-  merges: CellRange[];
-  /** Column widths in points, by column index. */
-  columnWidths?: number[];
-  /** Rows to freeze at the top. */
-  freezeRows?: number;
+/** A template sheet that had to take another name because its own was in use. */
+export interface RenamedSheet {
+  /** The name the template asked for, e.g. "表3". */
+  from: string;
+  /** The name it got, e.g. "表3 (2)". */
+  to: string;
 }
 
 export interface InsertReport {
-  /** Names the sheets got (a name may be changed to avoid a clash). */
+  /** Final names of the inserted sheets, in the order the templates were given. */
   inserted: string[];
+  /** Templates whose name was taken, with the name they got instead. */
+  renamed: RenamedSheet[];
+  /** Templates that were not inserted, and why (Chinese). */
+  skipped: SkippedSheet[];
+  /** Page setup (A4 landscape, one page wide, header rows repeated) was applied. */
+  printSetup: boolean;
+  /** Chinese remarks, e.g. that this Excel cannot set up printing. */
+  remarks: string[];
 }
 
 export interface AuditHost {
@@ -102,6 +106,10 @@ export interface AuditHost {
   clearMarks(): Promise<ClearReport>;
   /** Shows the cell of a finding, with the cells it was compared with when the host can. */
   select(target: CellRef, related: CellRef[]): Promise<void>;
-  /** Inserts standard tables as new sheets (planned; hosts may leave it out). */
+  /**
+   * Adds template tables (src/core/template) as new sheets after the existing ones; a name in
+   * use gets " (2)", " (3)" …, existing sheets are never changed. Hosts that cannot insert
+   * sheets leave it out, and the pane then offers no 「插入模板表」.
+   */
   insertSheets?(sheets: TemplateSheet[]): Promise<InsertReport>;
 }

@@ -6,6 +6,7 @@ import type { AuditHost, ClearReport, HostCapabilities, MarkReport } from "../ho
 import { AuditSummary } from "./components/AuditSummary";
 import { FindingFilters } from "./components/FindingFilters";
 import { FindingList } from "./components/FindingList";
+import { InsertTemplatePanel } from "./components/InsertTemplatePanel";
 import { Notices, type Notice } from "./components/Notices";
 import { ScanProgress, type ScanPhase } from "./components/ScanProgress";
 import { SettingsPanel } from "./components/SettingsPanel";
@@ -108,6 +109,8 @@ export function App({ host, audit, initialSettings, actions, scanRequest, canSca
   const [settings, setSettings] = React.useState<PaneSettings>({ ...DEFAULT_SETTINGS, ...initialSettings });
   const [scannedWith, setScannedWith] = React.useState<PaneSettings>();
   const [filter, setFilter] = React.useState<FindingFilter>(ALL_FINDINGS);
+  const [insertOpen, setInsertOpen] = React.useState(false);
+  const [inserting, setInserting] = React.useState(false);
 
   React.useEffect(() => {
     let live = true;
@@ -121,9 +124,11 @@ export function App({ host, audit, initialSettings, actions, scanRequest, canSca
   }, [host]);
 
   const unsupported = capabilities !== undefined && !capabilities.supported;
-  const busy = phase !== undefined || clearing;
+  const busy = phase !== undefined || clearing || inserting;
   const scanning = React.useRef(false);
   const scanAgain = React.useRef(false);
+  // Hosts that cannot add sheets (a file opened in the browser page) offer no 「插入模板表」.
+  const insertSheets = host.insertSheets?.bind(host);
 
   async function scan(): Promise<void> {
     if (scanning.current) {
@@ -228,8 +233,23 @@ export function App({ host, audit, initialSettings, actions, scanRequest, canSca
             清除标记
           </Button>
         )}
+        {insertSheets && (
+          <Button disabled={busy || unsupported} aria-expanded={insertOpen} onClick={() => setInsertOpen((open) => !open)}>
+            插入模板表
+          </Button>
+        )}
         {actions}
       </div>
+
+      {insertSheets && insertOpen && (
+        <InsertTemplatePanel
+          insertSheets={insertSheets}
+          disabled={(busy && !inserting) || unsupported}
+          initialDepartment={result?.tables.find((t) => t.department)?.department}
+          printSetup={capabilities?.printSetup}
+          onBusyChange={setInserting}
+        />
+      )}
 
       {phase && <ScanProgress phase={phase} />}
       <Notices notices={notices} />

@@ -4,10 +4,12 @@
  */
 import ExcelJS from "exceljs";
 import { columnName } from "../core/grid/address";
+import { uniqueSheetName } from "../core/template/names";
 import { templateStyle } from "../core/template/style";
 import type { TemplateCell, TemplateSheet } from "../core/template/types";
 
 export { INPUT_FILL_ARGB } from "../core/template/style";
+export { uniqueSheetName } from "../core/template/names";
 import { readXlsx } from "./read";
 
 const THIN: Partial<ExcelJS.Border> = { style: "thin" };
@@ -61,16 +63,6 @@ export async function addTemplateSheets(existing: Uint8Array | ArrayBuffer, shee
     addSheet(workbook, sheet, name);
   }
   return { bytes: new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer), names };
-}
-
-/** `name`, or `name (2)`, `name (3)` … whichever is free (sheet names compare case-insensitively). */
-export function uniqueSheetName(name: string, taken: string[]): string {
-  const lower = new Set(taken.map((n) => n.toLowerCase()));
-  if (!lower.has(name.toLowerCase())) return name;
-  for (let i = 2; ; i++) {
-    const candidate = `${name} (${i})`;
-    if (!lower.has(candidate.toLowerCase())) return candidate;
-  }
 }
 
 function addSheet(workbook: ExcelJS.Workbook, sheet: TemplateSheet, name: string): ExcelJS.Worksheet {

@@ -6,9 +6,16 @@
  * Like Office.js, every method call and property load is queued and only takes effect at
  * sync(); reading a property that was not loaded and synced throws PropertyNotLoaded, and an
  * error in a queued operation rejects the sync and drops the rest of the batch.
+ *
+ * Writing (template insertion): worksheets.add/delete, workbook structure protection,
+ * range.values/formulas/numberFormat as 2-D arrays (null leaves a cell alone; text is turned
+ * into numbers, formulas or kept as text the way Excel does), merge, range.format (column
+ * widths, row heights, font, fill, alignment, borders, protection.locked), freezePanes and
+ * pageLayout — all recorded on the model so tests can compare them cell by cell.
  */
 import { a1, parseA1, parseRangeA1, rangeA1 } from "../../src/core/grid/address";
 import type { CellRange } from "../../src/core/grid/types";
+import { formatNumber } from "../../src/xlsx/number-format";
 
 export type ValueType = "String" | "Double" | "Integer" | "Boolean" | "Error" | "Empty";
 
@@ -18,6 +25,26 @@ export interface FakeCellSpec {
   text?: string;
   formula?: string;
   numberFormat?: string;
+}
+
+/** One side of a cell border as set through range.format.borders. */
+export interface FakeBorder {
+  style?: string;
+  weight?: string;
+}
+
+/** Formatting written to a cell through range.format; undefined is Excel's default. */
+export interface FakeCellStyle {
+  fontName?: string;
+  fontSize?: number;
+  bold?: boolean;
+  horizontal?: string;
+  vertical?: string;
+  wrap?: boolean;
+  fill?: string;
+  /** Excel's default is locked. */
+  locked?: boolean;
+  borders?: { top?: FakeBorder; bottom?: FakeBorder; left?: FakeBorder; right?: FakeBorder };
 }
 
 export interface FakeFormat {
@@ -63,6 +90,34 @@ export interface SheetModel {
   hiddenColumns: Set<number>;
   formats: FakeFormat[];
   notes: Map<string, string>;
+  /** Formatting written through range.format, by "row,col". */
+  styles: Map<string, FakeCellStyle>;
+  /** Points, by 0-based column / row. */
+  columnWidths: Map<number, number>;
+  rowHeights: Map<number, number>;
+  frozenRows: number;
+  /** Page layout properties and print area / title rows as set. */
+  pageLayout: Record<string, unknown>;
+}
+
+function blankSheet(name: string, id: string): SheetModel {
+  return {
+    name,
+    id,
+    protected: false,
+    visibility: "Visible",
+    cells: new Map(),
+    merges: [],
+    hiddenRows: new Set(),
+    hiddenColumns: new Set(),
+    formats: [],
+    notes: new Map(),
+    styles: new Map(),
+    columnWidths: new Map(),
+    rowHeights: new Map(),
+    frozenRows: 0,
+    pageLayout: {},
+  };
 }
 
 /** The workbook's state: survives contexts (a "reopen" is a new FakeContext on the same model). */
@@ -71,15 +126,19 @@ export class FakeWorkbook {
   settings = new Map<string, unknown>();
   activeSheet?: string;
   selection?: { sheet: string; address: string };
+  /** Review → Protect Workbook: sheets cannot be added, deleted or renamed. */
+  structureProtected = false;
+  /** Excel's recalculation, run after each sync that changed something; tests plug in an evaluator. */
+  calculate?: (workbook: FakeWorkbook) => void;
   private nextFormatId = 1;
+  private nextSheetId: number;
 
   constructor(
     specs: FakeSheetSpec[],
     public name = "部门决算公开表.xlsx",
   ) {
     this.sheets = specs.map((spec, i) => ({
-      name: spec.name,
-      id: spec.id ?? `{SHEET-${i + 1}}`,
+      ...blankSheet(spec.name, spec.id ?? `{SHEET-${i + 1}}`),
       protected: spec.protected ?? false,
       visibility: spec.visibility ?? "Visible",
       cells: new Map(
@@ -94,6 +153,14 @@ export class FakeWorkbook {
       formats: (spec.formats ?? []).map((f) => ({ ...f })),
       notes: new Map(Object.entries(spec.notes ?? {})),
     }));
+    this.nextSheetId = specs.length + 1;
+  }
+
+  /** worksheets.add: a blank sheet after the others. */
+  addSheet(name: string): SheetModel {
+    const sheet = blankSheet(name, `{SHEET-${this.nextSheetId++}}`);
+    this.sheets.push(sheet);
+    return sheet;
   }
 
   newFormatId(): string {
@@ -162,6 +229,8 @@ export interface FakeContextOptions {
   mergeLimit?: number;
   /** Cells of values one sync may return before Excel refuses the request as too large. */
   payloadLimit?: number;
+  /** Operations whose label matches fail with InvalidArgument, as Excel would reject them. */
+  failOn?: RegExp;
 }
 
 export class FakeContext {
@@ -169,6 +238,7 @@ export class FakeContext {
   readonly version: string;
   readonly mergeLimit: number;
   readonly payloadLimit: number;
+  readonly failOn?: RegExp;
   private payload = 0;
   syncCount = 0;
   /** Labels of the operations run in each sync. */
@@ -182,6 +252,7 @@ export class FakeContext {
     this.version = options.version ?? "1.20";
     this.mergeLimit = options.mergeLimit ?? 512;
     this.payloadLimit = options.payloadLimit ?? Infinity;
+    this.failOn = options.failOn;
     this.workbook = new WorkbookProxy(this);
   }
 
@@ -204,8 +275,10 @@ export class FakeContext {
     this.payload = 0;
     for (const op of ops) {
       log.push(op.label);
+      if (this.failOn?.test(op.label)) throw new FakeError("InvalidArgument", `${op.label} refused`);
       op.run();
     }
+    if (ops.length > 0) this.model.calculate?.(this.model);
   }
 
   /** Runs a batch like Excel.run. */
@@ -273,6 +346,20 @@ class WorkbookProxy extends Loadable {
   get name(): string {
     return this.get$("name") as string;
   }
+  get protection(): { load: (p?: unknown) => void; readonly protected: boolean } {
+    this.ctx.require("1.7", "Workbook.protection");
+    const ctx = this.ctx;
+    let loaded: boolean | undefined;
+    return {
+      load(): void {
+        ctx.enqueue("load workbook protection", () => (loaded = ctx.model.structureProtected));
+      },
+      get protected(): boolean {
+        if (loaded === undefined) throw new FakeError("PropertyNotLoaded", "workbook.protection.protected");
+        return loaded;
+      },
+    };
+  }
 }
 
 class WorksheetCollectionProxy extends Loadable {
@@ -298,6 +385,18 @@ class WorksheetCollectionProxy extends Loadable {
   getItemOrNullObject(key: string): WorksheetProxy {
     this.ctx.require("1.4", "WorksheetCollection.getItemOrNullObject");
     return new WorksheetProxy(this.ctx, () => this.find(key), true);
+  }
+  add(name?: string): WorksheetProxy {
+    let added: SheetModel | undefined;
+    this.ctx.enqueue(`add worksheet ${name ?? ""}`, () => {
+      const wb = this.ctx.model;
+      if (wb.structureProtected) throw new FakeError("AccessDenied", "the workbook structure is protected");
+      const n = name ?? `Sheet${wb.sheets.length + 1}`;
+      if (n.length > 31 || n.trim() === "" || /[:\\/?*[\]]/.test(n)) throw new FakeError("InvalidArgument", `bad sheet name ${n}`);
+      if (wb.sheets.some((s) => s.name.toLowerCase() === n.toLowerCase())) throw new FakeError("ItemAlreadyExists", `sheet ${n} exists`);
+      added = wb.addSheet(n);
+    });
+    return new WorksheetProxy(this.ctx, () => added, false);
   }
   private find(key: string): SheetModel | undefined {
     return this.ctx.model.sheets.find((s) => s.name === key || s.id === key);
@@ -423,6 +522,38 @@ class WorksheetProxy extends Loadable {
     this.ctx.require("1.18", "Worksheet.notes");
     return new NoteCollectionProxy(this.ctx, () => this.model());
   }
+
+  get freezePanes(): { freezeRows: (count?: number) => void } {
+    this.ctx.require("1.7", "Worksheet.freezePanes");
+    return {
+      freezeRows: (count = 1) => this.ctx.enqueue("freezeRows", () => (this.model().frozenRows = count)),
+    };
+  }
+
+  /** Property sets and setPrintArea / setPrintTitleRows are recorded in the model's pageLayout. */
+  get pageLayout(): Record<string, unknown> {
+    this.ctx.require("1.9", "Worksheet.pageLayout");
+    const ctx = this.ctx;
+    const model = () => this.model();
+    const method = (name: string) => (value: unknown) => ctx.enqueue(`pageLayout.${name}`, () => (model().pageLayout[name] = value));
+    return new Proxy({} as Record<string, unknown>, {
+      get: (_, prop) => (prop === "setPrintArea" || prop === "setPrintTitleRows" ? method(String(prop)) : undefined),
+      set: (_, prop, value) => {
+        ctx.enqueue(`pageLayout.${String(prop)}`, () => (model().pageLayout[String(prop)] = structuredClone(value)));
+        return true;
+      },
+    });
+  }
+
+  delete(): void {
+    this.ctx.enqueue("delete worksheet", () => {
+      const wb = this.ctx.model;
+      if (wb.structureProtected) throw new FakeError("AccessDenied", "the workbook structure is protected");
+      const s = this.model();
+      wb.sheets = wb.sheets.filter((x) => x !== s);
+      if (wb.activeSheet === s.name) wb.activeSheet = wb.sheets[0]?.name;
+    });
+  }
 }
 
 interface RangeTarget {
@@ -496,14 +627,78 @@ class RangeProxy extends Loadable {
   get values(): unknown[][] {
     return this.get$("values") as unknown[][];
   }
+  set values(grid: unknown[][]) {
+    this.write("values", grid);
+  }
   get text(): unknown[][] {
     return this.get$("text") as unknown[][];
   }
   get formulas(): unknown[][] {
     return this.get$("formulas") as unknown[][];
   }
+  set formulas(grid: unknown[][]) {
+    this.write("formulas", grid);
+  }
   get numberFormat(): unknown[][] {
     return this.get$("numberFormat") as unknown[][];
+  }
+  set numberFormat(grid: unknown[][]) {
+    this.write("numberFormat", grid);
+  }
+
+  /** A 2-D array the size of the range; null entries leave their cell alone. */
+  private write(property: "values" | "formulas" | "numberFormat", grid: unknown[][]): void {
+    this.ctx.enqueue(`set ${property}`, () => {
+      const { sheet, range } = this.target();
+      if (sheet.protected) throw new FakeError("AccessDenied", "sheet is protected");
+      const rows = range.bottom - range.top + 1;
+      const cols = range.right - range.left + 1;
+      if (!Array.isArray(grid) || grid.length !== rows || grid.some((r) => !Array.isArray(r) || r.length !== cols)) {
+        throw new FakeError("InvalidArgument", `${property}: the array does not match ${rangeA1(range)}`);
+      }
+      grid.forEach((cells, i) =>
+        cells.forEach((input, j) => {
+          if (input === null) return;
+          const row = range.top + i;
+          const col = range.left + j;
+          if (property === "numberFormat") {
+            const cell = ensureCell(sheet, row, col);
+            cell.numberFormat = input === "" || input === "General" ? undefined : String(input);
+            refreshText(cell);
+          } else writeInput(sheet, row, col, input);
+        }),
+      );
+    });
+  }
+
+  merge(across = false): void {
+    this.ctx.require("1.2", "Range.merge");
+    this.ctx.enqueue("merge", () => {
+      const { sheet, range } = this.target();
+      if (sheet.protected) throw new FakeError("AccessDenied", "sheet is protected");
+      const areas = across ? Array.from({ length: range.bottom - range.top + 1 }, (_, i) => ({ ...range, top: range.top + i, bottom: range.top + i })) : [range];
+      for (const area of areas) {
+        if (area.top === area.bottom && area.left === area.right) continue;
+        if (sheet.merges.some((m) => intersects(m, area))) throw new FakeError("InvalidOperation", "cannot merge over a merged area");
+        // Excel keeps the value of the upper-left cell only.
+        for (let r = area.top; r <= area.bottom; r++)
+          for (let c = area.left; c <= area.right; c++) {
+            if (r === area.top && c === area.left) continue;
+            const cell = sheet.cells.get(key(r, c));
+            if (cell) {
+              cell.value = "";
+              cell.formula = undefined;
+              cell.text = undefined;
+            }
+          }
+        sheet.merges.push({ ...area });
+      }
+    });
+  }
+
+  get format(): FakeRangeFormat {
+    this.ctx.require("1.1", "Range.format");
+    return new FakeRangeFormat(this.ctx, () => this.target());
   }
   get valueTypes(): unknown[][] {
     return this.get$("valueTypes") as unknown[][];
@@ -614,6 +809,166 @@ function readRange(t: RangeTarget, p: string): unknown {
       return tri(range.left, range.right, (c) => sheet.hiddenColumns.has(c));
   }
   throw new Error(`fake range: ${p}`);
+}
+
+function ensureCell(sheet: SheetModel, row: number, col: number): FakeCellSpec {
+  let cell = sheet.cells.get(key(row, col));
+  if (!cell) sheet.cells.set(key(row, col), (cell = { value: "" }));
+  return cell;
+}
+
+/** Display text of a written cell, as Excel would show it. */
+function refreshText(cell: FakeCellSpec): void {
+  if (typeof cell.value === "number") cell.text = formatNumber(cell.value, cell.numberFormat);
+  else if (cell.value === null || cell.value === undefined || cell.value === "") cell.text = "";
+  else cell.text = String(cell.value);
+}
+
+const NUMBER_TEXT = /^\s*[+-]?(?:\d+|\d{1,3}(?:,\d{3})+)?(?:\.\d+)?(?:[eE][+-]?\d+)?\s*$/;
+
+/**
+ * What Excel stores for one entry of range.values / range.formulas: numbers and booleans as
+ * they are; "=…" a formula (left to `calculate` to evaluate); "'…" text without the apostrophe;
+ * text that reads as a number becomes that number, unless the cell is formatted as text ("@").
+ */
+function writeInput(sheet: SheetModel, row: number, col: number, input: unknown): void {
+  const anchor = sheet.merges.find((m) => m.top <= row && row <= m.bottom && m.left <= col && col <= m.right);
+  if (anchor && (anchor.top !== row || anchor.left !== col) && input !== "") {
+    throw new FakeError("InvalidOperation", "cannot change part of a merged cell");
+  }
+  const cell = ensureCell(sheet, row, col);
+  cell.formula = undefined;
+  cell.type = undefined;
+  const text = cell.numberFormat === "@";
+  if (typeof input === "number" || typeof input === "boolean") cell.value = input;
+  else if (typeof input !== "string") throw new FakeError("InvalidArgument", `cannot write ${typeof input}`);
+  else if (input === "") cell.value = "";
+  else if (text) cell.value = input;
+  else if (input.startsWith("=")) {
+    cell.formula = input;
+    cell.value = null;
+  } else if (input.startsWith("'")) cell.value = input.slice(1);
+  else if (/\d/.test(input) && NUMBER_TEXT.test(input)) cell.value = Number(input.replace(/,/g, ""));
+  else if (/^(true|false)$/i.test(input)) cell.value = input.toLowerCase() === "true";
+  else cell.value = input;
+  refreshText(cell);
+}
+
+type StyleSide = "top" | "bottom" | "left" | "right";
+
+/** range.format: every property set is applied to each cell (or column / row) of the range. */
+class FakeRangeFormat {
+  constructor(
+    private ctx: FakeContext,
+    private target: () => RangeTarget,
+  ) {}
+
+  private each(label: string, apply: (style: FakeCellStyle, row: number, col: number, range: CellRange) => void): void {
+    this.ctx.enqueue(label, () => {
+      const { sheet, range } = this.target();
+      if (sheet.protected) throw new FakeError("AccessDenied", "sheet is protected");
+      for (let r = range.top; r <= range.bottom; r++)
+        for (let c = range.left; c <= range.right; c++) {
+          let style = sheet.styles.get(key(r, c));
+          if (!style) sheet.styles.set(key(r, c), (style = {}));
+          apply(style, r, c, range);
+        }
+    });
+  }
+
+  set columnWidth(points: number) {
+    this.ctx.require("1.2", "RangeFormat.columnWidth");
+    this.ctx.enqueue("columnWidth", () => {
+      const { sheet, range } = this.target();
+      for (let c = range.left; c <= range.right; c++) sheet.columnWidths.set(c, points);
+    });
+  }
+  set rowHeight(points: number) {
+    this.ctx.require("1.2", "RangeFormat.rowHeight");
+    this.ctx.enqueue("rowHeight", () => {
+      const { sheet, range } = this.target();
+      for (let r = range.top; r <= range.bottom; r++) sheet.rowHeights.set(r, points);
+    });
+  }
+  set horizontalAlignment(value: string) {
+    this.each("horizontalAlignment", (s) => (s.horizontal = value));
+  }
+  set verticalAlignment(value: string) {
+    this.each("verticalAlignment", (s) => (s.vertical = value));
+  }
+  set wrapText(value: boolean) {
+    this.each("wrapText", (s) => (s.wrap = value));
+  }
+  get font(): { name: string; size: number; bold: boolean } {
+    const format = this;
+    return {
+      set name(v: string) {
+        format.each("font.name", (s) => (s.fontName = v));
+      },
+      set size(v: number) {
+        format.each("font.size", (s) => (s.fontSize = v));
+      },
+      set bold(v: boolean) {
+        format.each("font.bold", (s) => (s.bold = v));
+      },
+    } as { name: string; size: number; bold: boolean };
+  }
+  get fill(): { color: string } {
+    const format = this;
+    return {
+      set color(v: string) {
+        format.each("fill.color", (s) => (s.fill = v.toUpperCase()));
+      },
+    } as { color: string };
+  }
+  get protection(): { locked: boolean } {
+    this.ctx.require("1.2", "RangeFormat.protection");
+    const format = this;
+    return {
+      set locked(v: boolean) {
+        format.each("protection.locked", (s) => (s.locked = v));
+      },
+    } as { locked: boolean };
+  }
+  get borders(): { getItem: (index: string) => FakeBorder } {
+    return { getItem: (index: string) => this.border(index) };
+  }
+
+  /** The sides of the cells a border index stands for: edges of the range, or lines inside it. */
+  private border(index: string): FakeBorder {
+    const sides = (r: number, c: number, range: CellRange): StyleSide[] => {
+      switch (index) {
+        case "EdgeTop":
+          return r === range.top ? ["top"] : [];
+        case "EdgeBottom":
+          return r === range.bottom ? ["bottom"] : [];
+        case "EdgeLeft":
+          return c === range.left ? ["left"] : [];
+        case "EdgeRight":
+          return c === range.right ? ["right"] : [];
+        case "InsideHorizontal":
+          return [...(r > range.top ? (["top"] as const) : []), ...(r < range.bottom ? (["bottom"] as const) : [])];
+        case "InsideVertical":
+          return [...(c > range.left ? (["left"] as const) : []), ...(c < range.right ? (["right"] as const) : [])];
+      }
+      throw new FakeError("InvalidArgument", `border ${index}`);
+    };
+    const set = (field: keyof FakeBorder, value: string) =>
+      this.each(`border ${index}.${field}`, (style, r, c, range) => {
+        for (const side of sides(r, c, range)) {
+          style.borders ??= {};
+          style.borders[side] = { ...style.borders[side], [field]: value };
+        }
+      });
+    return {
+      set style(v: string) {
+        set("style", v);
+      },
+      set weight(v: string) {
+        set("weight", v);
+      },
+    } as FakeBorder;
+  }
 }
 
 /** true if all, false if none, null if some. */

@@ -114,4 +114,9 @@ test("uniqueSheetName", () => {
   expect(uniqueSheetName("表3", ["表3"])).toBe("表3 (2)");
   expect(uniqueSheetName("表3", ["表3", "表3 (2)", "表3 (3)"])).toBe("表3 (4)");
   expect(uniqueSheetName("Sheet", ["sheet"])).toBe("Sheet (2)");
+  // Excel allows 31 characters: the suffix shortens the base rather than overflowing.
+  const long = "很".repeat(31);
+  expect(uniqueSheetName(long, [])).toBe(long);
+  expect(uniqueSheetName(long, [long])).toBe(`${"很".repeat(27)} (2)`);
+  expect(uniqueSheetName(`${long}多`, [])).toBe(long);
 });

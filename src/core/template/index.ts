@@ -9,6 +9,7 @@ import type { TemplateOptions, TemplateSheet } from "./types";
 
 export { buildTemplate, templateTitle, templateSheetName, AMOUNT_FORMAT, FORMULA_FORMAT, TEXT_FORMAT } from "./build";
 export * from "./types";
+export { uniqueSheetName, MAX_SHEET_NAME_LENGTH } from "./names";
 export { templateStyle, INPUT_FILL_ARGB, TEMPLATE_FONT, type TemplateStyle } from "./style";
 
 /** Table numbers a family has templates for: 决算 表1–9, 预算 公开表1–9. */
