@@ -368,7 +368,21 @@ function unknownCode(kind: ClassificationKind, code: string): NameCheck {
  * outdated-name 印的是该年之前已改掉的旧名；variant 真实文件中见过的不规范写法；
  * truncated 印出的名称是标准名称的前缀（PDF 截断）；other-name 其他不一致。
  */
+/** The same code and name appear in several tables of a set and in every department's set: answers are remembered. */
+const NAME_CHECKS = new Map<string, NameCheck>();
+const NAME_CHECKS_MAX = 20000;
+
 export function checkSubjectName(kind: ClassificationKind, code: string, printedName: string, year?: number): NameCheck {
+  const key = `${kind}|${code}|${printedName}|${year ?? ""}`;
+  const known = NAME_CHECKS.get(key);
+  if (known) return known;
+  const check = checkSubjectNameUncached(kind, code, printedName, year);
+  if (NAME_CHECKS.size >= NAME_CHECKS_MAX) NAME_CHECKS.clear();
+  NAME_CHECKS.set(key, check);
+  return check;
+}
+
+function checkSubjectNameUncached(kind: ClassificationKind, code: string, printedName: string, year?: number): NameCheck {
   const c = normaliseCode(code);
   const e = INDEX[kind].get(c);
   if (!e) return unknownCode(kind, c);

@@ -360,20 +360,32 @@ function matchByLine(def: TableDef, side: "income" | "expense", line: number | u
 }
 
 /** The row role a label names on one side of a summary table (no side effects). */
+/** What a printed label can stand for, per table definition and side (labels repeat in every set). */
+const LABEL_MATCHES = new WeakMap<TableDef, Map<string, { candidates: RowDef[]; cls?: (typeof CLASS_ROWS)[number] }>>();
+
+function labelCandidates(def: TableDef, side: "income" | "expense", label: string): { candidates: RowDef[]; cls?: (typeof CLASS_ROWS)[number] } {
+  let byLabel = LABEL_MATCHES.get(def);
+  if (!byLabel) LABEL_MATCHES.set(def, (byLabel = new Map()));
+  const key = `${side}|${label}`;
+  let found = byLabel.get(key);
+  if (!found) {
+    const candidates = (def.rows ?? []).filter((d) => d.side === side && [d.label, ...(d.aliases ?? [])].some((l) => labelMatches(label, l)));
+    const stripped = side === "expense" && candidates.length === 0 ? stripOrdinal(label) : undefined;
+    const cls = stripped === undefined ? undefined : CLASS_ROWS.find((c) => [c.name, ...(c.formerNames ?? [])].some((n) => labelMatches(stripped, n, 5)));
+    if (byLabel.size > 5000) byLabel.clear();
+    byLabel.set(key, (found = { candidates, cls }));
+  }
+  return found;
+}
+
 function findSummaryRow(def: TableDef, side: "income" | "expense", label: string, context: Record<string, string | undefined>): SummaryRole | undefined {
-  const rows = (def.rows ?? []).filter((d) => d.side === side);
-  const candidates = rows.filter((d) => [d.label, ...(d.aliases ?? [])].some((l) => labelMatches(label, l)));
+  const { candidates, cls } = labelCandidates(def, side, label);
   if (candidates.length > 0) {
     const chosen: RowDef =
       candidates.find((d) => d.parent !== undefined && d.parent === context[side]) ?? candidates.find((d) => d.parent === undefined) ?? candidates[0];
     return { role: chosen.role, def: chosen };
   }
-  if (side === "expense") {
-    const stripped = stripOrdinal(label);
-    const cls = CLASS_ROWS.find((c) => [c.name, ...(c.formerNames ?? [])].some((n) => labelMatches(stripped, n, 5)));
-    if (cls) return { role: `class:${cls.code}`, code: cls.code };
-  }
-  return undefined;
+  return cls ? { role: `class:${cls.code}`, code: cls.code } : undefined;
 }
 
 // ------------------------------------------------------------------ 决算 表6
