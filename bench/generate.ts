@@ -8,6 +8,7 @@
  * - writeLargeWorkbook(): 决算 表2, 表3 and 表5 with tens of thousands of 类/款/项 rows, written
  *   with exceljs's streaming writer, about 1,000,000 cells.
  */
+import { seededRandom } from "../scripts/random";
 import { promises as fs } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
@@ -27,17 +28,7 @@ export async function seedText(t: Transcription): Promise<string> {
   return fs.readFile(path.join(REPO, "seeds", "text", file.replace(/^.*\//, "")), "utf8");
 }
 
-/** A small deterministic random generator (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = seededRandom;
 
 const cents = (v: TranscribedValue): number | null => (typeof v === "number" ? Math.round(v * 100) : null);
 const money = (c: number | null): TranscribedValue => (c === null ? null : c / 100);

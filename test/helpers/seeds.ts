@@ -5,26 +5,10 @@ import type { Cell, CellValue, SheetGrid } from "../../src/core/grid/types";
 
 export const REPO = path.resolve(__dirname, "../..");
 
-export type TranscribedValue = string | number | null;
+import type { TranscribedTable, TranscribedValue, Transcription } from "../../scripts/seeds/transcription";
 
-export interface Table {
-  number: number | string;
-  title: string;
-  tag: string | null;
-  header: TranscribedValue[][];
-  merges: string[];
-  rows: TranscribedValue[][];
-  notes: string[];
-  facts?: Record<string, TranscribedValue>;
-}
-
-export interface Transcription {
-  department: string;
-  year: number;
-  family: "决算" | "预算";
-  unit: string;
-  tables: Table[];
-}
+export type { TranscribedValue, Transcription };
+export type Table = TranscribedTable;
 
 const BUDGET_SHEETS = [
   ...Array.from({ length: 10 }, (_, i) => `公开表${i + 1}`),

@@ -3,6 +3,7 @@
  * audit checks (formulas evaluated by test/helpers/formula.ts), the way a user would: amounts
  * and codes in the input cells only.
  */
+import { seededRandom } from "../../scripts/random";
 import { a1, parseA1 } from "../../src/core/grid/address";
 import type { Cell, SheetGrid } from "../../src/core/grid/types";
 import { catalogue, lookupFunctional } from "../../src/core/catalog/classification";
@@ -10,17 +11,7 @@ import type { TemplateLine, TemplateSheet } from "../../src/core/template/types"
 import { formatNumber } from "../../src/xlsx/number-format";
 import { references, SheetEvaluator } from "./formula";
 
-/** Deterministic PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const prng = seededRandom;
 
 export function evaluateSheet(sheet: SheetGrid): void {
   for (const row of sheet.rows) for (const cell of row ?? []) if (cell?.formula) cell.value = null;

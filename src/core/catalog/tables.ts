@@ -231,11 +231,6 @@ const JUE_SUMMARY_LABELS: LabelColumnDef[] = [
   { role: "line", header: ["行次"], side: "expense" },
 ];
 
-const SUBJECT_COLUMNS = {
-  code: col("code", "科目编码", ["功能分类科目编码"], { all: [], any: [["编码"], ["代码"], ["类款项"]] }),
-  name: col("name", "科目名称", ["科目名称"], { all: ["名称"] }),
-};
-
 const JUE: TableDef[] = [
   {
     family: "决算",

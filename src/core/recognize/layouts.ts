@@ -480,12 +480,19 @@ export function sangongLayout(input: LayoutInput): LayoutOutput {
 
 const UNIT_CODE = /^\d{3}(\d{3})?$/;
 
-/** 预算 公开表2: a 合计 row, then 部门 (3 digits) and 单位 (6 digits) rows. */
-export function unitsLayout(input: LayoutInput): LayoutOutput {
+/**
+ * 代码/名称 tables (预算 公开表2, 公开表9): each line with its code, its name and its amounts read;
+ * `classify` gives the line its kind (or false to leave it out).
+ */
+function codeNameLayout(
+  input: LayoutInput,
+  labelRoles: string[],
+  classify: (item: LineItem, code: string, name: string, any: boolean, first: boolean) => boolean,
+): LayoutOutput {
   const columns = assignColumns(input.header, input.def.columns);
   const codeCol = columns.find((c) => c.role === "code")?.col;
   const nameCol = columns.find((c) => c.role === "name")?.col;
-  const amountCols = columns.filter((c) => c.role !== "code" && c.role !== "name");
+  const amountCols = columns.filter((c) => !labelRoles.includes(c.role));
   if (amountCols.length === 0) return { columns, items: [], missing: [], rejected: "表头中没有金额栏" };
   const items: LineItem[] = [];
   for (const r of input.dataRows) {
@@ -498,48 +505,47 @@ export function unitsLayout(input: LayoutInput): LayoutOutput {
       item.kind = "total";
       item.role = "total";
       item.label = "合计";
-    } else if (UNIT_CODE.test(code)) {
-      item.kind = "unit";
-      item.code = code;
-      item.level = code.length === 3 ? 1 : 2;
-    } else if (!any && name === "") continue;
+    } else if (!classify(item, code, name, any, items.length === 0)) continue;
     items.push(item);
   }
   return { columns: amountCols, items, missing: missingColumns(input.def.columns, columns, new Set()) };
 }
 
-/** 预算 公开表9: 合计, 部门, 单位, 项目类别 (2-digit code), 项目 (long code). */
+function asUnit(item: LineItem, code: string): boolean {
+  if (!UNIT_CODE.test(code)) return false;
+  item.kind = "unit";
+  item.code = code;
+  item.level = code.length === 3 ? 1 : 2;
+  return true;
+}
+
+/** 预算 公开表2: a 合计 row, then 部门 (3 digits) and 单位 (6 digits) rows. */
+export function unitsLayout(input: LayoutInput): LayoutOutput {
+  return codeNameLayout(input, ["code", "name"], (item, code, name, any) => asUnit(item, code) || any || name !== "");
+}
+
+/** 预算 公开表9: 合计 (printed or an unlabelled first line), 部门, 单位, 项目类别 (2-digit code), 项目 (long code). */
 export function projectsLayout(input: LayoutInput): LayoutOutput {
-  const columns = assignColumns(input.header, input.def.columns);
-  const codeCol = columns.find((c) => c.role === "code")?.col;
-  const nameCol = columns.find((c) => c.role === "name")?.col;
-  const amountCols = columns.filter((c) => !["code", "name", "unit"].includes(c.role));
-  if (amountCols.length === 0) return { columns, items: [], missing: [], rejected: "表头中没有金额栏" };
-  const items: LineItem[] = [];
-  for (const r of input.dataRows) {
-    const code = codeCol !== undefined ? normalizeLabel(input.view.ownText(r, codeCol)) : "";
-    const name = nameCol !== undefined ? input.view.ownText(r, nameCol) : "";
-    const item = newItem("item", name || code, r);
-    item.labelPos = input.reader.pos(r, codeCol ?? nameCol ?? input.header.left);
-    const any = readAmounts(input, r, amountCols, item);
-    if (TOTAL_LABEL.test(code) || TOTAL_LABEL.test(normalizeLabel(name)) || (code === "" && name === "" && any && items.length === 0)) {
+  return codeNameLayout(input, ["code", "name", "unit"], (item, code, name, any, first) => {
+    if (code === "" && name === "" && any && first) {
       item.kind = "total";
       item.role = "total";
       item.label = "合计";
-    } else if (/^\d{2}$/.test(code)) {
+      return true;
+    }
+    if (/^\d{2}$/.test(code)) {
       item.kind = "group";
       item.code = code;
-    } else if (UNIT_CODE.test(code)) {
-      item.kind = "unit";
-      item.code = code;
-      item.level = code.length === 3 ? 1 : 2;
-    } else if (code.length > 6) {
+      return true;
+    }
+    if (asUnit(item, code)) return true;
+    if (code.length > 6) {
       item.kind = "project";
       item.code = code;
-    } else if (!any && name === "") continue;
-    items.push(item);
-  }
-  return { columns: amountCols, items, missing: missingColumns(input.def.columns, columns, new Set()) };
+      return true;
+    }
+    return any || name !== "";
+  });
 }
 
 const PERFORMANCE_ROLES: [RegExp, string][] = [
