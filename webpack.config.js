@@ -7,6 +7,7 @@
  */
 /* eslint-disable no-undef */
 const path = require("path");
+const { typescriptRule } = require("./webpack.shared");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
@@ -68,19 +69,7 @@ module.exports = async (env = {}, options = {}) => {
     externals: [forbidExceljs],
     module: {
       rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              configFile: path.resolve(__dirname, "tsconfig.json"),
-              // Type checking is `npm run typecheck`; the bundle only needs the emitted JS.
-              transpileOnly: true,
-              compilerOptions: { module: "es2020", sourceMap: dev },
-            },
-          },
-        },
+        typescriptRule(dev),
       ],
     },
     plugins: [

@@ -10,6 +10,7 @@
  */
 /* eslint-disable no-undef */
 const path = require("path");
+const { typescriptRule } = require("./webpack.shared");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { Compilation } = require("webpack");
 
@@ -78,18 +79,7 @@ module.exports = (env = {}, options = {}) => {
       // A finished UMD bundle: nothing in it for webpack to resolve.
       noParse: [EXCELJS_BROWSER],
       rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              configFile: path.resolve(__dirname, "tsconfig.json"),
-              transpileOnly: true,
-              compilerOptions: { module: "es2020", sourceMap: dev },
-            },
-          },
-        },
+        typescriptRule(dev),
       ],
     },
     optimization: {
