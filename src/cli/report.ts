@@ -1,4 +1,4 @@
-import type { AuditResult, Finding, TableSummary } from "../core/types";
+import type { AuditResult, Finding, RecognitionDecision, TableSummary } from "../core/types";
 import { summarize, summaryLine, type WorkbookSummary } from "./summary";
 
 /** One file's entry in the CLI's JSON output: a published contract (add fields, never rename or drop). */
@@ -15,6 +15,8 @@ export interface FileReport {
   annotated?: string;
   /** Why the annotated copy could not be written (--annotate). */
   annotateError?: string;
+  /** Title-like cells that were not recognised as a table, with the reason. */
+  declined?: RecognitionDecision[];
 }
 
 export function fileReport(file: string, result: AuditResult): FileReport {
@@ -25,6 +27,7 @@ export function fileReport(file: string, result: AuditResult): FileReport {
     error: null,
     errorCode: null,
     summary: summarize(result),
+    declined: (result.recognition ?? []).filter((d) => !d.accepted),
   };
 }
 
@@ -61,6 +64,7 @@ export function textReport(reports: FileReport[]): string {
       out.push(`  识别出 ${r.tables.length} 张表：`);
       for (const t of r.tables) out.push(`    ${tableTitle(t)}　工作表「${t.sheet}」${t.range}`);
     }
+    for (const d of r.declined ?? []) out.push(`  未识别为公开表：${d.sheet}!${d.cell}「${d.title}」——${d.reason}`);
     const c = counts(r.findings);
     out.push(`  发现问题：错误 ${c.error} 个，警告 ${c.warning} 个，提示 ${c.info} 个。`);
     const byTable = new Map<string, Finding[]>();

@@ -58,3 +58,20 @@ describe("gongkai-audit check", () => {
     expect(r.stderr).toContain("--format 只能是 text 或 json");
   });
 });
+
+describe("titles that are not recognised", () => {
+  test("are listed with the reason, in text and in JSON", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Sheet1");
+    ws.getCell("B2").value = "2021 年度收入决算表（表 2）";
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gongkai-"));
+    const file = path.join(dir, "只有标题.xlsx");
+    await wb.xlsx.writeFile(file);
+    const text = run("check", file);
+    expect(text.stdout).toContain("未找到公开表");
+    expect(text.stdout).toMatch(/未识别为公开表：Sheet1!B2「2021 年度收入决算表（表 2）」——.*表头/);
+    const json = JSON.parse(run("check", "--format", "json", file).stdout);
+    expect(json.files[0].declined).toEqual([expect.objectContaining({ sheet: "Sheet1", cell: "B2", accepted: false, reason: expect.stringContaining("表头") })]);
+  });
+});

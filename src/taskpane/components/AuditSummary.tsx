@@ -2,6 +2,7 @@ import { Body1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components
 import * as React from "react";
 import type { AuditResult } from "../../core/types";
 import { countBySeverity } from "../model";
+import { DeclinedTitles } from "./DeclinedTitles";
 import { NoTablesFound } from "./NoTablesFound";
 import { RecognisedTables } from "./RecognisedTables";
 import { SeverityCounts } from "./SeverityCounts";
@@ -14,12 +15,13 @@ const useStyles = makeStyles({
 export function AuditSummary({ result, sheetsRead }: { result: AuditResult; sheetsRead: number }) {
   const styles = useStyles();
   const counts = countBySeverity(result.findings);
+  const declined = (result.recognition ?? []).filter((d) => !d.accepted);
   return (
     <section className={styles.section} aria-label="审核摘要">
       <Subtitle2>审核结果</Subtitle2>
       <SeverityCounts counts={counts} />
       {result.tables.length === 0 ? (
-        <NoTablesFound sheetsRead={sheetsRead} />
+        <NoTablesFound sheetsRead={sheetsRead} declined={declined} />
       ) : (
         <>
           <Body1>
@@ -27,6 +29,7 @@ export function AuditSummary({ result, sheetsRead }: { result: AuditResult; shee
             {result.findings.length === 0 ? "未发现问题。" : ""}
           </Body1>
           <RecognisedTables tables={result.tables} />
+          <DeclinedTitles declined={declined} />
         </>
       )}
     </section>
