@@ -27,11 +27,12 @@ export class AmountReader {
   }
 
   /** The amount at (row, col); undefined when blank; a problem is recorded when the cell is not an amount. */
-  read(row: number, col: number): Amount | undefined {
+  /** `pos` may be passed in when the caller already made it (one position object per cell). */
+  read(row: number, col: number, pos: CellPos = this.pos(row, col)): Amount | undefined {
     const parsed = parseAmountCell(this.view.cell(row, col));
     if (parsed.kind === "blank") return undefined;
     if (parsed.kind === "invalid") {
-      this.problems.push({ pos: this.pos(row, col), reason: parsed.reason, text: parsed.text });
+      this.problems.push({ pos, reason: parsed.reason, text: parsed.text });
       return undefined;
     }
     const decimals = Math.max(parsed.decimals, MIN_PRINTED_DECIMALS);
@@ -41,6 +42,6 @@ export class AmountReader {
       value = value.dividedBy(YUAN_PER_WAN);
       halfUnit = halfUnit.dividedBy(YUAN_PER_WAN);
     }
-    return { value, halfUnit, decimals: parsed.decimals, text: parsed.text, pos: this.pos(row, col), convertedFromYuan: this.unit === "元" };
+    return { value, halfUnit, decimals: parsed.decimals, text: parsed.text, pos, convertedFromYuan: this.unit === "元" };
   }
 }

@@ -45,12 +45,13 @@ function sideOf(header: HeaderBlock, c: number): "income" | "expense" | undefine
   return header.sides?.get(c);
 }
 
-function readAmounts(input: LayoutInput, row: number, columns: ColumnInfo[], item: LineItem, skip: Set<string> = new Set()): boolean {
+function readAmounts(input: LayoutInput, row: number, columns: ColumnInfo[], item: LineItem, skip?: Set<string>): boolean {
   let any = false;
   for (const col of columns) {
-    if (skip.has(col.role)) continue;
-    item.cells[col.role] = input.reader.pos(row, col.col);
-    const a = input.reader.read(row, col.col);
+    if (skip?.has(col.role)) continue;
+    const pos = input.reader.pos(row, col.col);
+    item.cells[col.role] = pos;
+    const a = input.reader.read(row, col.col, pos);
     if (a) {
       item.amounts[col.role] = a;
       any = true;
