@@ -1,5 +1,4 @@
 /** One line per workbook for a reviewer: whose tables, which year, which tables, how many problems. */
-import { REQUIRED_TABLES } from "../core/catalog/tables";
 import type { AuditResult, Family } from "../core/types";
 
 export interface WorkbookSummary {
@@ -9,31 +8,29 @@ export interface WorkbookSummary {
   family: Family | null;
   /** Numbers of the recognised tables, in workbook order ("1", "11-2"); tables of the other family as ids ("预算-3"). */
   tables: string[];
-  /** Required tables of the family (REQUIRED_TABLES) that were not found. */
+  /** Required tables of the family that were not found (the engine's DocumentSummary.missingTables). */
   missing: string[];
   errors: number;
   warnings: number;
   infos: number;
 }
 
+/** The engine's document summary and the finding counts, for a reviewer's overview. */
 export function summarize(result: AuditResult): WorkbookSummary {
-  const count = (f: Family) => result.tables.filter((t) => t.family === f).length;
-  const family: Family | null = result.tables.length === 0 ? null : count("决算") >= count("预算") ? "决算" : "预算";
-  const own = result.tables.filter((t) => t.family === family);
-  const present = new Set(own.map((t) => t.number.split("-")[0]));
+  const doc = result.document;
   const tables: string[] = [];
   for (const t of result.tables) {
-    const label = t.family === family ? t.number : t.id;
+    const label = t.family === doc?.family ? t.number : t.id;
     if (!tables.includes(label)) tables.push(label);
   }
   const c = { error: 0, warning: 0, info: 0 };
   for (const f of result.findings) c[f.severity]++;
   return {
-    department: own.find((t) => t.department)?.department ?? result.tables.find((t) => t.department)?.department ?? null,
-    year: own.find((t) => t.year)?.year ?? null,
-    family,
+    department: doc?.department ?? null,
+    year: doc?.year ?? null,
+    family: doc?.family ?? null,
     tables,
-    missing: family ? REQUIRED_TABLES[family].filter((n) => !present.has(n)) : [],
+    missing: doc?.missingTables ?? [],
     errors: c.error,
     warnings: c.warning,
     infos: c.info,

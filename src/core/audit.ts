@@ -4,7 +4,9 @@ import { recognize } from "./recognize";
 import { RuleContext } from "./rules/context";
 import { RULES } from "./rules/registry";
 import type { Rule } from "./rules/types";
-import type { AuditOptions, AuditResult, Finding, TableSummary } from "./types";
+import { missingRequiredTables } from "./catalog/tables";
+import type { BudgetDocument } from "./model/types";
+import type { AuditOptions, AuditResult, DocumentSummary, Finding, TableSummary } from "./types";
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
@@ -33,7 +35,13 @@ export function audit(grid: WorkbookGrid, options: AuditOptions = {}, rules: Rul
   const findings = dedupe(ctx.findings).sort(
     (a, b) => (order.get(a.table ?? "") ?? 999) - (order.get(b.table ?? "") ?? 999) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
   );
-  return { tables, findings, recognition: notes };
+  return { tables, findings, recognition: notes, document: documentSummary(document) };
+}
+
+function documentSummary(doc: BudgetDocument): DocumentSummary | undefined {
+  if (!doc.family) return undefined;
+  const own = doc.tables.filter((t) => t.family === doc.family).map((t) => t.number);
+  return { family: doc.family, year: doc.year, department: doc.department, missingTables: missingRequiredTables(doc.family, own) };
 }
 
 /** One finding per rule and cell: a cell checked twice by one rule (两个口径) is reported once. */

@@ -82,9 +82,21 @@ export interface RecognitionDecision {
   reason: string;
 }
 
+/** The set of tables as a whole: whose, which year, which family, which required tables are absent. */
+export interface DocumentSummary {
+  /** 决算 or 预算: the family most of the recognised tables belong to. */
+  family?: Family;
+  year?: number;
+  department?: string;
+  /** Numbers of the family's required tables (决算表1–9, 预算公开表1–9) that were not found. */
+  missingTables: string[];
+}
+
 export interface AuditResult {
   tables: TableSummary[];
   findings: Finding[];
+  /** Absent when no table was recognised. */
+  document?: DocumentSummary;
   /** Every title-like cell recognition looked at, so a host can say why a table was or was not recognised. */
   recognition?: RecognitionDecision[];
 }

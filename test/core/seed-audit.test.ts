@@ -115,3 +115,19 @@ describe("the seeds' real errors", () => {
     }
   });
 });
+
+describe("the document summary hosts show", () => {
+  test.each(KEYS)("%s: family, year and department of the set, nothing missing", async (key) => {
+    const source = await loadSource(SEEDS.find((s) => s.file.startsWith(key))!.source);
+    const doc = audit(await seedGrid(key)).document!;
+    expect(doc).toMatchObject({ family: source.family, year: source.year, department: source.department, missingTables: [] });
+  });
+
+  test("a table taken out of the set is missing there and in the doc.required-tables finding", async () => {
+    const grid = await seedGrid("2021");
+    grid.sheets = grid.sheets.filter((s) => s.name !== "表8");
+    const result = audit(grid);
+    expect(result.document!.missingTables).toEqual(["8"]);
+    expect(result.findings.find((f) => f.rule === "doc.required-tables")!.message).toContain("表8");
+  });
+});

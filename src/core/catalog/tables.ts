@@ -734,6 +734,12 @@ export function tableDef(family: Family, number: string): TableDef | undefined {
   return TABLE_DEFS.find((d) => d.family === family && d.number === base);
 }
 
+/** Required tables of the family that are not among the recognised numbers ("11-2" counts as 11). */
+export function missingRequiredTables(family: Family, numbers: string[]): string[] {
+  const present = new Set(numbers.map((n) => n.split("-")[0]));
+  return REQUIRED_TABLES[family].filter((n) => !present.has(n));
+}
+
 /** The tables every 公开 set of a family must contain. */
 export const REQUIRED_TABLES: Record<Family, string[]> = {
   决算: ["1", "2", "3", "4", "5", "6", "7", "8", "9"],

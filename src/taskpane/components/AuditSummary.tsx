@@ -16,6 +16,8 @@ export function AuditSummary({ result, sheetsRead }: { result: AuditResult; shee
   const styles = useStyles();
   const counts = countBySeverity(result.findings);
   const declined = (result.recognition ?? []).filter((d) => !d.accepted);
+  const doc = result.document;
+  const missing = (doc?.missingTables ?? []).map((n) => `${doc?.family === "预算" ? "公开表" : "表"}${n}`);
   return (
     <section className={styles.section} aria-label="审核摘要">
       <Subtitle2>审核结果</Subtitle2>
@@ -29,6 +31,11 @@ export function AuditSummary({ result, sheetsRead }: { result: AuditResult; shee
             {result.findings.length === 0 ? "未发现问题。" : ""}
           </Body1>
           <RecognisedTables tables={result.tables} />
+          {missing.length > 0 && (
+            <Body1>
+              缺少的表：{missing.join("、")}（本工作簿中没有；若在其他工作簿中，可一并审核）
+            </Body1>
+          )}
           <DeclinedTitles declined={declined} />
         </>
       )}

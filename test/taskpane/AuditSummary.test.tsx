@@ -24,3 +24,9 @@ test("accepted titles are not listed as declined", () => {
   show({ tables: [], findings: [], recognition: [{ ...declined, accepted: true }] });
   expect(screen.queryByRole("list", { name: "未识别的表题" })).toBeNull();
 });
+
+test("the summary names the required tables the engine did not find", () => {
+  const table = { id: "决算-3", family: "决算" as const, number: "3", name: "支出决算表", sheet: "表3", range: "A1:H24", reasons: [], missing: [] };
+  show({ tables: [table], findings: [], document: { family: "决算", missingTables: ["7", "8"] } });
+  expect(screen.getByText(/缺少的表：表7、表8/)).toBeTruthy();
+});
