@@ -5,36 +5,14 @@ import { act, render, screen, waitFor } from "@testing-library/react";
 import * as React from "react";
 import type { WorkbookGrid } from "../../src/core/grid/types";
 import type { AuditResult } from "../../src/core/types";
-import type { AuditHost } from "../../src/host/types";
+import { fakeHost } from "../helpers/pane-host";
 import { App, type AppProps } from "../../src/taskpane/App";
 
-(globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-};
 
 const GRID: WorkbookGrid = { name: "a.xlsx", sheets: [{ name: "表1", rows: [], merges: [] }] };
 const RESULT: AuditResult = { tables: [], findings: [] };
 
-function host(): jest.Mocked<AuditHost> {
-  return {
-    kind: "browser",
-    capabilities: jest.fn(async () => ({
-      supported: true,
-      mergedAreas: true,
-      notes: true,
-      multiSelect: true,
-      rowProperties: true,
-      marks: true,
-      limitations: [],
-    })),
-    readWorkbook: jest.fn(async () => GRID),
-    showFindings: jest.fn(async () => ({ markedCells: 0, conditionalFormats: 0, notes: 0, previousRemoved: 0, skipped: [], remarks: [] })),
-    clearMarks: jest.fn(async () => ({ conditionalFormats: 0, notes: 0, skipped: [] })),
-    select: jest.fn(async () => undefined),
-  } as unknown as jest.Mocked<AuditHost>;
-}
+const host = () => fakeHost(GRID);
 
 function renderApp(props: AppProps) {
   const view = render(

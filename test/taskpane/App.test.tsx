@@ -4,15 +4,12 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import * as React from "react";
 import type { WorkbookGrid } from "../../src/core/grid/types";
 import type { AuditOptions, AuditResult, Finding } from "../../src/core/types";
-import type { AuditHost, HostCapabilities, MarkReport } from "../../src/host/types";
+import type { AuditHost } from "../../src/host/types";
+import { EMPTY_MARKS, FULL_CAPS, fakeHost as hostWith } from "../helpers/pane-host";
+
+const fakeHost = (overrides: Partial<AuditHost> = {}) => hostWith(GRID, overrides);
 import { App } from "../../src/taskpane/App";
 
-// jsdom has no ResizeObserver; some Fluent components ask for it.
-(globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-};
 
 const GRID: WorkbookGrid = {
   name: "2024年部门决算.xlsx",
@@ -21,35 +18,6 @@ const GRID: WorkbookGrid = {
     { name: "支出决算表", rows: [], merges: [] },
   ],
 };
-
-const FULL_CAPS: HostCapabilities = {
-  apiVersion: "1.18",
-  supported: true,
-  mergedAreas: true,
-  notes: true,
-  multiSelect: true,
-  rowProperties: true,
-  marks: true,
-  limitations: [],
-};
-
-const EMPTY_MARKS: MarkReport = { markedCells: 0, conditionalFormats: 0, notes: 0, previousRemoved: 0, skipped: [], remarks: [] };
-
-function fakeHost(overrides: Partial<AuditHost> = {}): jest.Mocked<AuditHost> {
-  return {
-    kind: "browser",
-    capabilities: jest.fn(async () => FULL_CAPS),
-    readWorkbook: jest.fn(async (onProgress?: (p: { done: number; total: number; sheet?: string }) => void) => {
-      onProgress?.({ done: 0, total: 2 });
-      onProgress?.({ done: 2, total: 2, sheet: "支出决算表" });
-      return GRID;
-    }),
-    showFindings: jest.fn(async () => EMPTY_MARKS),
-    clearMarks: jest.fn(async () => ({ conditionalFormats: 3, notes: 0, skipped: [] })),
-    select: jest.fn(async () => undefined),
-    ...overrides,
-  } as jest.Mocked<AuditHost>;
-}
 
 const TOTAL_FINDING: Finding = {
   rule: "jue.t1.total",

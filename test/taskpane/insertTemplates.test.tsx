@@ -7,38 +7,23 @@ import type { AuditHost, HostCapabilities, InsertReport, TemplateSheet } from ".
 import { App } from "../../src/taskpane/App";
 import { defaultYear, formProblems, insertNotices, tableLabel } from "../../src/taskpane/templateForm";
 import { PROTECTED_WORKBOOK_MESSAGE } from "../../src/excel/insert";
+import { fakeHost, FULL_CAPS } from "../helpers/pane-host";
 
-(globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-};
 
-const CAPS: HostCapabilities = {
-  apiVersion: "1.14",
-  supported: true,
-  mergedAreas: true,
-  notes: false,
-  multiSelect: false,
-  rowProperties: true,
-  printSetup: true,
-  marks: true,
-  limitations: [],
-};
+const CAPS: HostCapabilities = { ...FULL_CAPS, apiVersion: "1.14", notes: false, multiSelect: false, printSetup: true };
 
 const REPORT: InsertReport = { inserted: [], renamed: [], skipped: [], printSetup: true, remarks: [] };
 
 function host(overrides: Partial<AuditHost> = {}): AuditHost {
-  return {
-    kind: "excel",
-    capabilities: jest.fn(async () => CAPS),
-    readWorkbook: jest.fn(async () => ({ sheets: [] })),
-    showFindings: jest.fn(),
-    clearMarks: jest.fn(),
-    select: jest.fn(),
-    insertSheets: jest.fn(async (sheets: TemplateSheet[]) => ({ ...REPORT, inserted: sheets.map((s) => s.name) })),
-    ...overrides,
-  } as AuditHost;
+  return fakeHost(
+    { sheets: [] },
+    {
+      kind: "excel",
+      capabilities: jest.fn(async () => CAPS),
+      insertSheets: jest.fn(async (sheets: TemplateSheet[]) => ({ ...REPORT, inserted: sheets.map((s) => s.name) })),
+      ...overrides,
+    },
+  );
 }
 
 function renderApp(h: AuditHost) {

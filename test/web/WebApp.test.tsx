@@ -8,11 +8,7 @@ import type { AuditResult } from "../../src/core/types";
 import { BrowserHost } from "../../src/web/host";
 import { WebApp } from "../../src/web/WebApp";
 
-(globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-};
+import "../helpers/pane-host";
 
 const GRID: WorkbookGrid = {
   sheets: [
