@@ -3,9 +3,9 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { audit } from "../core/audit";
 import type { AuditResult, RoundingPolicy } from "../core/types";
-import { annotateWorkbook } from "../xlsx/annotate";
+import { annotateLoaded } from "../xlsx/annotate";
 import { FileReadError, readFileBytes } from "../xlsx/node";
-import { readXlsx, XlsxReadError } from "../xlsx/read";
+import { gridOf, loadXlsx, XlsxReadError } from "../xlsx/read";
 import { errorReport, fileReport, type FileReport } from "./report";
 
 export interface ProcessOptions {
@@ -16,12 +16,13 @@ export interface ProcessOptions {
 
 /** Never throws: whatever goes wrong is in the report. */
 export async function processFile(file: string, options: ProcessOptions): Promise<FileReport> {
-  let bytes: Uint8Array;
+  let workbook: Awaited<ReturnType<typeof loadXlsx>>;
   let result: AuditResult;
   try {
-    bytes = await readFileBytes(file);
-    const grid = await readXlsx(bytes, path.basename(file));
-    result = audit(grid, { rounding: options.rounding });
+    const name = path.basename(file);
+    // One parse serves both the audit and the annotated copy.
+    workbook = await loadXlsx(await readFileBytes(file), name);
+    result = audit(gridOf(workbook, name), { rounding: options.rounding });
   } catch (e) {
     const code = e instanceof XlsxReadError || e instanceof FileReadError ? e.code : "internal";
     const message = e instanceof Error ? e.message : String(e);
@@ -30,7 +31,7 @@ export async function processFile(file: string, options: ProcessOptions): Promis
   const report = fileReport(file, result);
   if (options.annotateTo) {
     try {
-      const annotated = await annotateWorkbook(bytes, result);
+      const annotated = await annotateLoaded(workbook, result);
       report.annotated = await writeNew(options.annotateTo, annotated);
     } catch (e) {
       report.annotateError = e instanceof Error ? e.message : String(e);

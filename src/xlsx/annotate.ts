@@ -6,7 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import type { AuditResult, Finding, Severity, TableSummary } from "../core/types";
-import { XlsxReadError } from "./read";
+import { loadXlsx } from "./read";
 
 export interface AnnotateOptions {
   /** Name of the sheet listing the findings; made unique if the workbook already has it. Default 审核结果. */
@@ -49,15 +49,11 @@ export function tableLabel(t: Pick<TableSummary, "family" | "number" | "name">):
 }
 
 export async function annotateWorkbook(original: Uint8Array | ArrayBuffer, result: AuditResult, options: AnnotateOptions = {}): Promise<Uint8Array> {
-  const bytes = original instanceof Uint8Array ? original : new Uint8Array(original);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
-  } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
-    throw new XlsxReadError("corrupt", `工作簿已损坏，无法生成标注副本（${reason}）。`, { cause: err });
-  }
+  return annotateLoaded(await loadXlsx(original), result, options);
+}
 
+/** Annotate a workbook already loaded (the one the audit was read from) and write it out; the workbook is changed. */
+export async function annotateLoaded(workbook: ExcelJS.Workbook, result: AuditResult, options: AnnotateOptions = {}): Promise<Uint8Array> {
   markCells(workbook, result.findings, options.notes !== false);
   if (options.findingsSheet !== false) addFindingsSheet(workbook, result, options.sheetName ?? "审核结果");
 

@@ -23,6 +23,11 @@ export class XlsxReadError extends Error {
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 export async function readXlsx(data: ArrayBuffer | Uint8Array, name?: string): Promise<WorkbookGrid> {
+  return gridOf(await loadXlsx(data, name), name);
+}
+
+/** Parse .xlsx bytes into an exceljs workbook, with a Chinese XlsxReadError saying why not. */
+export async function loadXlsx(data: ArrayBuffer | Uint8Array, name?: string): Promise<ExcelJS.Workbook> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const label = name ? `“${name}”` : "文件";
   checkContainer(bytes, label);
@@ -41,7 +46,11 @@ export async function readXlsx(data: ArrayBuffer | Uint8Array, name?: string): P
     // A zip without xl/workbook.xml: .docx, .ods, .xlsb, an ordinary archive.
     throw new XlsxReadError("not-xlsx", `${label}是压缩包，但其中没有 Excel 工作表，不是 .xlsx 工作簿。请在 Excel 中另存为 .xlsx 后再试。`);
   }
+  return workbook;
+}
 
+/** The grid of a loaded workbook (reads cells only; the workbook can still be annotated afterwards). */
+export function gridOf(workbook: ExcelJS.Workbook, name?: string): WorkbookGrid {
   const grid: WorkbookGrid = { sheets: workbook.worksheets.map(readSheet) };
   if (name !== undefined) grid.name = name;
   return grid;
