@@ -1,7 +1,6 @@
-import type { Family } from "../types";
 import { operand } from "./context";
 import { columnLabel, rowLabel } from "./describe";
-import type { Rule } from "./types";
+import type { Rule, TableRuleSpec } from "./types";
 
 /** total = Σ parts (a part written "-x" is subtracted), on every line of the table. */
 interface ColumnRelation {
@@ -9,15 +8,7 @@ interface ColumnRelation {
   parts: string[];
 }
 
-interface ColumnRuleSpec {
-  id: string;
-  family: Family;
-  number: string;
-  title: string;
-  relation: string;
-  source: string;
-  relations: ColumnRelation[];
-}
+type ColumnRuleSpec = TableRuleSpec<ColumnRelation>;
 
 const SPECS: ColumnRuleSpec[] = [
   {

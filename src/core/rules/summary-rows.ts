@@ -2,7 +2,7 @@ import type { LineItem, TableModel } from "../model/types";
 import type { Family } from "../types";
 import { operand, tableLabel, type RuleContext } from "./context";
 import { columnLabel } from "./describe";
-import type { Rule } from "./types";
+import type { Rule, TableRuleSpec } from "./types";
 
 /** Amount columns of one side of a summary table. */
 export function sideColumns(table: TableModel, side: "income" | "expense"): string[] {
@@ -32,15 +32,7 @@ interface RowRelation {
   optional?: boolean;
 }
 
-interface SummaryRuleSpec {
-  id: string;
-  family: Family;
-  number: string;
-  title: string;
-  relation: string;
-  source: string;
-  relations: RowRelation[];
-}
+type SummaryRuleSpec = TableRuleSpec<RowRelation>;
 
 function lineName(item: LineItem): string {
   return `「${item.label.trim() || `行次 ${item.line}`}」`;

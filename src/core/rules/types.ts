@@ -25,3 +25,14 @@ export interface Rule {
 }
 
 export type { BudgetDocument, CellPos, TableModel };
+
+/** A rule about one standard table, declared as data: which table, what it says, where it comes from. */
+export interface TableRuleSpec<R> {
+  id: string;
+  family: Family;
+  number: string;
+  title: string;
+  relation: string;
+  source: string;
+  relations: R[];
+}
