@@ -27,6 +27,7 @@ export interface Term {
 }
 
 const ZERO = new Decimal(0);
+const EXACT: Verdict = Object.freeze({ case: "exact", difference: ZERO, bound: ZERO });
 
 export function valueOf(term: Term): Decimal {
   const v = term.amount?.value ?? ZERO;
@@ -35,6 +36,29 @@ export function valueOf(term: Term): Decimal {
 
 function halfUnit(term: Term): Decimal {
   return term.amount?.halfUnit ?? ZERO;
+}
+
+/**
+ * Σ left − Σ right in whole 分, exact because every step stays a safe integer; undefined when
+ * an amount is not a whole number of 分 or a sum leaves the safe range (decimal.js decides then).
+ */
+function differenceInFen(left: Term[], right: Term[]): number | undefined {
+  let fen = 0;
+  for (const t of left) {
+    if (!t.amount) continue;
+    const f = t.amount.fen;
+    if (f === undefined) return undefined;
+    fen += t.sign === -1 ? -f : f;
+    if (!Number.isSafeInteger(fen)) return undefined;
+  }
+  for (const t of right) {
+    if (!t.amount) continue;
+    const f = t.amount.fen;
+    if (f === undefined) return undefined;
+    fen -= t.sign === -1 ? -f : f;
+    if (!Number.isSafeInteger(fen)) return undefined;
+  }
+  return fen;
 }
 
 /** Σ left − Σ right, blank cells skipped. */
@@ -47,6 +71,7 @@ function difference(left: Term[], right: Term[]): Decimal {
 
 /** left = Σ right (signed). The bound is only worked out when the relation does not hold exactly. */
 export function judgeEquality(left: Term[], right: Term[], sameQuantity = false): Verdict {
+  if (differenceInFen(left, right) === 0) return EXACT;
   const diff = difference(left, right);
   if (diff.isZero()) return { case: "exact", difference: diff, bound: ZERO };
   let bound = ZERO;
@@ -58,6 +83,8 @@ export function judgeEquality(left: Term[], right: Term[], sameQuantity = false)
 
 /** Σ left ≤ Σ right. */
 export function judgeAtMost(left: Term[], right: Term[]): Verdict {
+  const fen = differenceInFen(left, right);
+  if (fen !== undefined && fen <= 0) return EXACT;
   const v = judgeEquality(left, right);
   if (v.difference.lte(0)) return { ...v, case: "exact" };
   return v;

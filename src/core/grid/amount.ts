@@ -1,11 +1,38 @@
 import Decimal from "decimal.js";
 import type { Cell } from "./types";
 
+/**
+ * A printed amount. Most cells hold a number shown with a few decimals: that amount is exactly
+ * `digits` × 10^-`decimals`, kept as an integer, and its decimal.js value is made only when
+ * asked for. Any other amount (text, more digits than fit) carries its decimal.js value.
+ */
+export class PrintedAmount {
+  readonly kind = "amount";
+  private decimal: Decimal | undefined;
+
+  constructor(
+    /** Decimal places as printed. */
+    readonly decimals: number,
+    readonly text: string,
+    /** The amount × 10^decimals, an integer of at most 13 digits; undefined when `decimal` is given. */
+    readonly digits: number | undefined,
+    decimal?: Decimal,
+  ) {
+    this.decimal = decimal;
+  }
+
+  get value(): Decimal {
+    return (this.decimal ??= new Decimal(`${this.digits}e-${this.decimals}`));
+  }
+}
+
 /** What an amount cell holds. "-", "—" and blanks mean nothing was spent or received. */
-export type ParsedAmount =
-  | { kind: "blank" }
-  | { kind: "amount"; value: Decimal; decimals: number; text: string }
-  | { kind: "invalid"; reason: string; text: string };
+export type ParsedAmount = { kind: "blank" } | PrintedAmount | { kind: "invalid"; reason: string; text: string };
+
+const BLANK = { kind: "blank" } as const;
+/** Below 10^13 a number times a power of ten is within 0.01 of the integer it stands for. */
+const MAX_DIGITS = 1e13;
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 const NOTHING = /^[-—–－―~～/／\\]*$|^无$/;
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[+-]?\.\d+$/;
@@ -19,7 +46,7 @@ function decimalsOf(text: string): number {
 /** Parse a number written as text: "2,065.54", "１２３．４５", " 394.82 ", "(12.30)", "−5". */
 export function parseAmountText(raw: string): ParsedAmount {
   let s = raw.normalize("NFKC").replace(/\s+/g, "").replace(/[−－]/g, "-").replace(/，/g, ",");
-  if (NOTHING.test(s)) return { kind: "blank" };
+  if (NOTHING.test(s)) return BLANK;
   let negative = false;
   const paren = /^\((.*)\)$/.exec(s);
   if (paren) {
@@ -30,7 +57,7 @@ export function parseAmountText(raw: string): ParsedAmount {
   if (!NUMBER.test(s)) return { kind: "invalid", reason: `「${raw.trim()}」不是金额`, text: raw };
   const plain = s.replace(/,/g, "");
   const value = new Decimal(plain);
-  return { kind: "amount", value: negative ? value.negated() : value, decimals: decimalsOf(plain.replace(/^[+-]/, "")), text: raw };
+  return new PrintedAmount(decimalsOf(plain.replace(/^[+-]/, "")), raw, undefined, negative ? value.negated() : value);
 }
 
 function shownAmountDecimals(text: string): number | undefined {
@@ -48,28 +75,40 @@ export function formatDecimals(format: string | undefined): number | undefined {
 }
 
 /**
+ * Number `v` shown with `decimals` places, rounded half up as displayed. When v × 10^decimals is
+ * within a quarter of an integer n (and n has at most 13 digits), the shown amount is exactly
+ * n × 10^-decimals whatever float noise v carries, so no decimal.js value is needed yet.
+ */
+function shownNumber(v: number, decimals: number, text: string): PrintedAmount {
+  if (decimals < POWERS_OF_TEN.length) {
+    const scaled = v * POWERS_OF_TEN[decimals];
+    const digits = Math.round(scaled);
+    if (Math.abs(digits) <= MAX_DIGITS && Math.abs(scaled - digits) < 0.25) return new PrintedAmount(decimals, text, digits === 0 ? 0 : digits);
+  }
+  const value = new Decimal(v);
+  return new PrintedAmount(decimals, text, undefined, value.decimalPlaces() <= decimals ? value : value.toDecimalPlaces(decimals));
+}
+
+/**
  * The amount a cell shows. A number cell is taken as displayed (its number format decides
  * the printed decimals); a text cell is parsed; an error value is invalid.
  */
 export function parseAmountCell(cell: Cell | null | undefined): ParsedAmount {
-  if (!cell) return { kind: "blank" };
+  if (!cell) return BLANK;
   if (cell.error) return { kind: "invalid", reason: `单元格是错误值 ${cell.error}`, text: cell.error };
   const v = cell.value;
-  if (v === null || v === undefined || v === "") return { kind: "blank" };
+  if (v === null || v === undefined || v === "") return BLANK;
   if (typeof v === "boolean") return { kind: "invalid", reason: `「${String(v)}」不是金额`, text: String(v) };
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return { kind: "invalid", reason: "数值无效", text: String(v) };
     // The usual display ("1,234.56") is already a plain number: only its decimals are needed.
-    const shownDecimals = cell.text === undefined ? undefined : NUMBER.test(cell.text) ? decimalsOf(cell.text.replace(/^[+-]/, "")) : shownAmountDecimals(cell.text);
-    if (shownDecimals !== undefined) {
-      const decimals = Math.max(shownDecimals, 0);
-      const value = new Decimal(v);
-      return { kind: "amount", value: value.decimalPlaces() <= decimals ? value : value.toDecimalPlaces(decimals), decimals, text: cell.text! };
-    }
+    const shownDecimals = cell.text === undefined ? undefined : NUMBER.test(cell.text) ? decimalsOf(cell.text) : shownAmountDecimals(cell.text);
+    if (shownDecimals !== undefined) return shownNumber(v, shownDecimals, cell.text!);
     const fmt = formatDecimals(cell.numberFormat);
+    if (fmt !== undefined) return shownNumber(v, fmt, String(v));
     // Without a display, use the value's own digits (float noise from formulas cut at 10).
-    const exact = new Decimal(v).toDecimalPlaces(fmt ?? 10);
-    return { kind: "amount", value: exact, decimals: fmt ?? Math.max(exact.decimalPlaces(), 0), text: String(v) };
+    const exact = new Decimal(v).toDecimalPlaces(10);
+    return new PrintedAmount(Math.max(exact.decimalPlaces(), 0), String(v), undefined, exact);
   }
   return parseAmountText(v);
 }

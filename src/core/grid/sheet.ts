@@ -1,4 +1,7 @@
+import { normalizeLabel } from "./text";
 import type { Cell, CellRange, SheetGrid } from "./types";
+
+const NO_TEXTS: readonly string[] = [];
 
 /** Read access to one sheet that knows merged areas: a merged area shows its top-left cell. */
 export class SheetView {
@@ -7,6 +10,9 @@ export class SheetView {
   readonly colCount: number;
   private readonly mergeOf = new Map<number, CellRange>();
   private readonly hiddenRows: Set<number>;
+  /** Each row's own cell texts and their normalised forms, made on first use: recognition reads them many times. */
+  private readonly ownTexts: (readonly string[] | undefined)[] = [];
+  private readonly normTexts: (string[] | undefined)[] = [];
 
   constructor(readonly sheet: SheetGrid) {
     this.name = sheet.name;
@@ -46,7 +52,32 @@ export class SheetView {
 
   /** Text of the cell itself, ignoring merges. */
   ownText(r: number, c: number): string {
-    return cellText(this.cell(r, c));
+    return this.rowTexts(r)[c] ?? "";
+  }
+
+  /** normalizeLabel of the cell's own text. */
+  ownNorm(r: number, c: number): string {
+    const own = this.ownText(r, c);
+    if (own === "") return "";
+    let row = this.normTexts[r];
+    if (!row) this.normTexts[r] = row = [];
+    return (row[c] ??= normalizeLabel(own));
+  }
+
+  /** Own texts of row r by column ("" for empty cells); as long as the raw row. */
+  rowTexts(r: number): readonly string[] {
+    let row = this.ownTexts[r];
+    if (!row) {
+      const raw = this.sheet.rows[r];
+      if (!raw || raw.length === 0) row = NO_TEXTS;
+      else {
+        const texts = new Array<string>(raw.length);
+        for (let c = 0; c < raw.length; c++) texts[c] = cellText(raw[c]);
+        row = texts;
+      }
+      this.ownTexts[r] = row;
+    }
+    return row;
   }
 
   isRowHidden(r: number): boolean {
@@ -54,7 +85,9 @@ export class SheetView {
   }
 
   rowIsEmpty(r: number, left = 0, right = this.colCount - 1): boolean {
-    for (let c = left; c <= right; c++) if (this.ownText(r, c) !== "") return false;
+    const texts = this.rowTexts(r);
+    const last = Math.min(right, texts.length - 1);
+    for (let c = left; c <= last; c++) if (texts[c] !== "") return false;
     return true;
   }
 }

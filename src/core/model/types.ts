@@ -12,16 +12,21 @@ export interface CellPos {
 
 /** A printed amount, in 万元, with the cell it came from. */
 export interface Amount {
-  value: Decimal;
+  readonly value: Decimal;
+  /**
+   * The same amount in whole 分 (0.000001 万元) when it is a safe integer number of them, else
+   * undefined: exact, so that checking Σ parts = total needs no decimal.js arithmetic when it holds.
+   */
+  readonly fen?: number;
   /** Half of the last printed unit, in 万元: the rounding a printed figure may hide. */
-  halfUnit: Decimal;
+  readonly halfUnit: Decimal;
   /** Decimal places as printed. */
-  decimals: number;
+  readonly decimals: number;
   /** As printed in the cell. */
-  text: string;
-  pos: CellPos;
+  readonly text: string;
+  readonly pos: CellPos;
   /** The table is in 元 and the value was converted to 万元. */
-  convertedFromYuan: boolean;
+  readonly convertedFromYuan: boolean;
 }
 
 export type ItemKind =

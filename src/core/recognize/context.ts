@@ -1,16 +1,69 @@
 import Decimal from "decimal.js";
-import { parseAmountCell } from "../grid/amount";
+import { parseAmountCell, type PrintedAmount } from "../grid/amount";
 import type { SheetView } from "../grid/sheet";
 import type { Amount, CellPos, CellProblem } from "../model/types";
 
 const YUAN_PER_WAN = new Decimal(10000);
 /** Amounts are published to 2 decimals; a figure shown with fewer is treated as exact to 2. */
 export const MIN_PRINTED_DECIMALS = 2;
+/** 分 per 万元 and per 元. */
+const FEN_PER_UNIT = { 万元: 1e6, 元: 100 } as const;
+const FEN_DECIMALS = { 万元: 6, 元: 2 } as const;
 
-/** Half a unit of the last printed decimal (0.005 for 2 decimals); Decimals are immutable, so shared. */
-const HALF_UNITS: Decimal[] = [];
-function halfUnitOf(decimals: number): Decimal {
-  return (HALF_UNITS[decimals] ??= new Decimal(5).times(new Decimal(10).pow(-(decimals + 1))));
+/** Half a unit of the last printed decimal (0.005 万元 for 2 decimals), in 万元; Decimals are immutable, so shared. */
+const HALF_UNITS = { 万元: [] as Decimal[], 元: [] as Decimal[] };
+function halfUnitOf(decimals: number, unit: "万元" | "元"): Decimal {
+  const known = HALF_UNITS[unit][decimals];
+  if (known) return known;
+  const half = new Decimal(5).times(new Decimal(10).pow(-(decimals + 1)));
+  return (HALF_UNITS[unit][decimals] = unit === "元" ? half.dividedBy(YUAN_PER_WAN) : half);
+}
+
+/** The amount in whole 分 when it is a safe integer number of them. */
+function fenOf(printed: PrintedAmount, unit: "万元" | "元"): number | undefined {
+  if (printed.digits !== undefined) {
+    const shift = FEN_DECIMALS[unit] - printed.decimals;
+    if (shift < 0) return undefined;
+    const fen = printed.digits * 10 ** shift;
+    return Number.isSafeInteger(fen) ? fen : undefined;
+  }
+  const fen = printed.value.times(FEN_PER_UNIT[unit]);
+  return fen.isInteger() && fen.abs().lte(Number.MAX_SAFE_INTEGER) ? fen.toNumber() : undefined;
+}
+
+/** An amount read from a cell: its decimal.js value in 万元 is made the first time it is asked for. */
+class CellAmount implements Amount {
+  readonly fen: number | undefined;
+  private converted: Decimal | undefined;
+
+  constructor(
+    private readonly printed: PrintedAmount,
+    private readonly unit: "万元" | "元",
+    readonly pos: CellPos,
+  ) {
+    this.fen = fenOf(printed, unit);
+  }
+
+  get value(): Decimal {
+    if (this.unit === "万元") return this.printed.value;
+    return (this.converted ??= this.printed.value.dividedBy(YUAN_PER_WAN));
+  }
+
+  get halfUnit(): Decimal {
+    return halfUnitOf(Math.max(this.printed.decimals, MIN_PRINTED_DECIMALS), this.unit);
+  }
+
+  get decimals(): number {
+    return this.printed.decimals;
+  }
+
+  get text(): string {
+    return this.printed.text;
+  }
+
+  get convertedFromYuan(): boolean {
+    return this.unit === "元";
+  }
 }
 
 /** Reads amounts from one table's cells, converting 元 to 万元 and collecting bad cells. */
@@ -35,13 +88,6 @@ export class AmountReader {
       this.problems.push({ pos, reason: parsed.reason, text: parsed.text });
       return undefined;
     }
-    const decimals = Math.max(parsed.decimals, MIN_PRINTED_DECIMALS);
-    let value = parsed.value;
-    let halfUnit = halfUnitOf(decimals);
-    if (this.unit === "元") {
-      value = value.dividedBy(YUAN_PER_WAN);
-      halfUnit = halfUnit.dividedBy(YUAN_PER_WAN);
-    }
-    return { value, halfUnit, decimals: parsed.decimals, text: parsed.text, pos, convertedFromYuan: this.unit === "元" };
+    return new CellAmount(parsed, this.unit, pos);
   }
 }

@@ -35,7 +35,7 @@ function isNumberCell(view: SheetView, r: number, c: number): boolean {
   if (!cell) return false;
   if (cell.error) return true;
   if (typeof cell.value === "number") return !YEAR.test(String(cell.value));
-  const t = normalizeLabel(view.ownText(r, c)).replace(/,/g, "");
+  const t = view.ownNorm(r, c).replace(/,/g, "");
   return /^[-+(]?(\d+(\.\d+)?|\.\d+)\)?$/.test(t) && !YEAR.test(t);
 }
 
@@ -44,7 +44,7 @@ export function isLanciRow(view: SheetView, r: number, left: number, right: numb
   let sawLabel = false;
   const nums: number[] = [];
   for (let c = left; c <= right; c++) {
-    const t = normalizeLabel(view.ownText(r, c));
+    const t = view.ownNorm(r, c);
     if (t === "") continue;
     if (t === "栏次" || t === "行次") {
       sawLabel = true;
@@ -93,7 +93,7 @@ export function readHeader(view: SheetView, start: number, end: number, left: nu
     }
     if (rows.length === 0) labelCol = firstCol(view, r, left, right);
     if (isDataRow(view, r, left, right, labelCol)) break;
-    if (NOTE_START.test(normalizeLabel(view.ownText(r, firstCol(view, r, left, right))))) break;
+    if (NOTE_START.test(view.ownNorm(r, firstCol(view, r, left, right)))) break;
     rows.push(r);
     if (isLanciRow(view, r, left, right)) {
       r++;
@@ -111,7 +111,7 @@ export function readHeader(view: SheetView, start: number, end: number, left: nu
     const path: string[] = [];
     for (const hr of rows) {
       if (isLanciRow(view, hr, left, right)) {
-        const t = normalizeLabel(view.ownText(hr, c));
+        const t = view.ownNorm(hr, c);
         if (/^\d{1,2}$/.test(t)) lanci.set(c, Number(t));
         continue;
       }

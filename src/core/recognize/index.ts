@@ -86,6 +86,8 @@ const TITLE_MATCHES_MAX = 20000;
 
 /** Whether a cell's text is the title of a standard table, and which. The result is shared: do not change it. */
 export function matchTitle(text: string): TitleMatch | undefined {
+  // Codes and amounts: no need to remember those.
+  if (!HAS_HAN.test(text)) return undefined;
   const known = TITLE_MATCHES.get(text);
   if (known !== undefined) return known ?? undefined;
   const match = matchTitleUncached(text);
@@ -108,8 +110,19 @@ function matchTitleUncached(text: string): TitleMatch | undefined {
   return undefined;
 }
 
+const TITLE_LIKE = new Map<string, boolean>();
+
 /** Text shaped like a table title that is not one of ours ("政府采购预算表"): a boundary between tables. */
 function looksLikeTitle(norm: string): boolean {
+  const known = TITLE_LIKE.get(norm);
+  if (known !== undefined) return known;
+  const answer = looksLikeTitleUncached(norm);
+  if (TITLE_LIKE.size >= TITLE_MATCHES_MAX) TITLE_LIKE.clear();
+  TITLE_LIKE.set(norm, answer);
+  return answer;
+}
+
+function looksLikeTitleUncached(norm: string): boolean {
   const core = titleCore(norm);
   if (norm.length < 4 || norm.length > 40 || core.length < 3 || NOTE_START.test(norm) || /^\d/.test(core)) return false;
   return /表$/.test(core) && !/[:：]/.test(core);
@@ -142,13 +155,18 @@ interface RowCell {
   t: string;
 }
 
-/** The raw row has between 1 and `max` filled cells (checked without making any text). */
+/**
+ * The raw row has between 1 and `max` filled cells and no amount (checked without making any
+ * text): a title row holds words, perhaps a year or a small table number, never an amount.
+ */
 function fewFilled(row: SheetView["sheet"]["rows"][number] | undefined, max: number): boolean {
   if (!row) return false;
   let n = 0;
   for (const cell of row) {
     if (!cell || ((cell.value === null || cell.value === "") && !cell.error)) continue;
     if (++n > max) return false;
+    const v = cell.value;
+    if (typeof v === "number" && !(Number.isInteger(v) && (v < 100 || (v >= 1900 && v <= 2100)))) return false;
   }
   return n > 0;
 }
@@ -369,10 +387,10 @@ function buildTable(view: SheetView, cand: Candidate, end: number, skip: Set<num
   }
   const dataRows: number[] = [];
   const noteRows: number[] = [];
+  const repeated = headerRepeat(view, header);
   for (let r = header.dataStart; r <= end; r++) {
     if (skip.has(r) || view.rowIsEmpty(r)) continue;
     const cells = rowCells(view, r);
-    const line = cells.map((x) => x.t).join(" ");
     const first = normalizeLabel(firstText(view, r, header.left, header.right));
     // What a page break leaves: "续表", the 部门/单位 line again, a page number.
     if (cells.every((x) => PAGE_MARK.test(normalizeLabel(x.t)))) continue;
@@ -380,9 +398,10 @@ function buildTable(view: SheetView, cand: Candidate, end: number, skip: Set<num
       noteRows.push(r);
       continue;
     }
-    if (UNIT_ROW.test(line) && !hasAmountCell(view, r)) continue;
+    // No pattern of UNIT_ROW holds a space, so testing each cell is testing the row's text.
+    if (cells.some((x) => UNIT_ROW.test(x.t)) && !hasAmountCell(view, r)) continue;
     // A table continued after a repeated header: skip the repeat.
-    if (header.rows.includes(r) || isLanciRow(view, r, header.left, header.right) || repeatsHeader(view, r, header)) continue;
+    if (header.rows.includes(r) || isLanciRow(view, r, header.left, header.right) || repeated(r)) continue;
     dataRows.push(r);
   }
   const reader = new AmountReader(view, unit);
@@ -465,22 +484,33 @@ function firstText(view: SheetView, r: number, left: number, right: number): str
   return "";
 }
 
-/** A row that prints one of the header's rows again (a table continued on the next page). */
-function repeatsHeader(view: SheetView, r: number, header: HeaderBlock): boolean {
-  return header.rows.some((h) => {
-    let same = 0;
+/**
+ * Whether a row prints one of the header's rows again (a table continued on the next page).
+ * The header's texts are normalised once per table, not once per body row.
+ */
+function headerRepeat(view: SheetView, header: HeaderBlock): (r: number) => boolean {
+  const printed = header.rows.map((h) => {
+    const texts: string[] = [];
     let needed = 0;
     for (let c = header.left; c <= header.right; c++) {
       const b = normalizeLabel(view.text(h, c));
+      texts.push(b);
       const own = view.mergeAt(h, c);
       if (b !== "" && (!own || (own.top === h && own.left === c) || own.top < h)) needed++;
-      const a = normalizeLabel(view.ownText(r, c));
-      if (a === "") continue;
-      if (a !== b) return false;
-      same++;
     }
-    return same >= 1 && same >= Math.min(2, needed);
+    return { texts, needed };
   });
+  return (r) =>
+    printed.some(({ texts, needed }) => {
+      let same = 0;
+      for (let c = header.left; c <= header.right; c++) {
+        const a = view.ownNorm(r, c);
+        if (a === "") continue;
+        if (a !== texts[c - header.left]) return false;
+        same++;
+      }
+      return same >= 1 && same >= Math.min(2, needed);
+    });
 }
 
 function assignIds(tables: TableModel[]): void {

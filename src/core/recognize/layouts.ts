@@ -60,8 +60,23 @@ function readAmounts(input: LayoutInput, row: number, columns: ColumnInfo[], ite
   return any;
 }
 
+/** Every field set from the start: lines then share one object shape, which keeps later reads fast. */
 function newItem(kind: LineItem["kind"], label: string, row: number): LineItem {
-  return { kind, label, row, amounts: {}, cells: {} };
+  return {
+    kind,
+    label,
+    role: undefined,
+    code: undefined,
+    level: undefined,
+    side: undefined,
+    block: undefined,
+    line: undefined,
+    row,
+    labelPos: undefined,
+    namePos: undefined,
+    amounts: {},
+    cells: {},
+  };
 }
 
 function missingColumns(defs: ColumnDef[], found: ColumnInfo[], optional: Set<string>): string[] {
@@ -150,7 +165,7 @@ export function codedLayout(input: LayoutInput): LayoutOutput {
     let labelCol = nameCol ?? codeCol ?? codeParts[0];
     let codePos = codeCol ?? codeParts[0];
     if (codeParts.length >= 2) {
-      const parts = codeParts.map((c) => normalizeLabel(view.ownText(r, c)));
+      const parts = codeParts.map((c) => view.ownNorm(r, c));
       const text = parts.find((p) => p !== "" && /\D/.test(p));
       if (text !== undefined) name = name || view.ownText(r, codeParts[parts.indexOf(text)]);
       else {
@@ -161,8 +176,8 @@ export function codedLayout(input: LayoutInput): LayoutOutput {
       labelCol = codeParts[0];
     } else if (codeCol !== undefined) {
       const raw = view.ownText(r, codeCol);
-      const norm = normalizeLabel(raw);
-      const withName = CODE_WITH_NAME.exec(raw.normalize("NFKC").trim());
+      const norm = view.ownNorm(r, codeCol);
+      const withName = /^\d+$/.test(norm) ? null : CODE_WITH_NAME.exec(raw.normalize("NFKC").trim());
       if (/^\d+$/.test(norm)) code = norm;
       else if (withName) {
         code = withName[1];
@@ -181,13 +196,16 @@ export function codedLayout(input: LayoutInput): LayoutOutput {
         codePos = nameCol;
       }
     }
-    const label = normalizeLabel(name);
-    const item = newItem("unlabeled", name.replace(/\s*\n\s*/g, "").trim(), r);
+    const subject = code !== "" && codePattern.test(code);
+    // A subject row's name is checked against the catalogue later; only other rows need the normalised label here.
+    const label = subject ? "" : nameCol !== undefined && name === view.ownText(r, nameCol) ? view.ownNorm(r, nameCol) : normalizeLabel(name);
+    const item = newItem("unlabeled", name.includes("\n") ? name.replace(/\s*\n\s*/g, "").trim() : name.trim(), r);
     item.labelPos = input.reader.pos(r, labelCol ?? header.left);
     const any = readAmounts(input, r, columns, item);
     const last = items[items.length - 1];
     if (
       code === "" &&
+      !subject &&
       !any &&
       label !== "" &&
       !TOTAL_LABEL.test(label) &&
@@ -203,7 +221,7 @@ export function codedLayout(input: LayoutInput): LayoutOutput {
       continue;
     }
     previousRow = r;
-    if (code !== "" && codePattern.test(code)) {
+    if (subject) {
       item.kind = "subject";
       item.code = code;
       item.level = levelOf(code);
@@ -417,11 +435,11 @@ export function economicBlocksLayout(input: LayoutInput): LayoutOutput {
   const items: LineItem[] = [];
   for (const r of input.dataRows) {
     for (const g of usable) {
-      let code = normalizeLabel(view.ownText(r, g.code));
+      let code = view.ownNorm(r, g.code);
       let name = g.name !== undefined ? view.ownText(r, g.name) : "";
       if (g.part2 !== undefined && /^\d*$/.test(code)) {
         // Split 类 / 款 columns ("301" | "01"); a 款 row may leave its 类 blank.
-        const part = normalizeLabel(view.ownText(r, g.part2));
+        const part = view.ownNorm(r, g.part2);
         if (/^\d{3}$/.test(code)) g.parent = code;
         if (/^\d{1,2}$/.test(part) && g.parent) code = g.parent + part.padStart(2, "0");
         else if (/^\d{5}$/.test(part)) code = part;
@@ -497,7 +515,7 @@ function codeNameLayout(
   if (amountCols.length === 0) return { columns, items: [], missing: [], rejected: "表头中没有金额栏" };
   const items: LineItem[] = [];
   for (const r of input.dataRows) {
-    const code = codeCol !== undefined ? normalizeLabel(input.view.ownText(r, codeCol)) : "";
+    const code = codeCol !== undefined ? input.view.ownNorm(r, codeCol) : "";
     const name = nameCol !== undefined ? input.view.ownText(r, nameCol) : "";
     const item = newItem("item", name || code, r);
     item.labelPos = input.reader.pos(r, codeCol ?? nameCol ?? input.header.left);

@@ -29,5 +29,5 @@ export function hasAmounts(table: TableModel | undefined): boolean {
 
 export function isZero(item: LineItem | undefined, role: string): boolean {
   const a = item?.amounts[role];
-  return !a || a.value.isZero();
+  return !a || (a.fen !== undefined ? a.fen === 0 : a.value.isZero());
 }
