@@ -31,11 +31,23 @@ export function audit(grid: WorkbookGrid, options: AuditOptions = {}, rules: Rul
     reasons: t.reasons,
     missing: t.missing,
   }));
-  const order = new Map(document.tables.map((t, i) => [t.id, i]));
-  const findings = dedupe(ctx.findings).sort(
-    (a, b) => (order.get(a.table ?? "") ?? 999) - (order.get(b.table ?? "") ?? 999) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
-  );
+  const findings = inTableOrder(dedupe(ctx.findings), document);
   return { tables, findings, recognition: notes, document: documentSummary(document) };
+}
+
+/**
+ * Findings by table (in recognition order, then those of no table) and severity, keeping the
+ * rules' order within each: a stable bucket sort, linear however many findings there are.
+ */
+function inTableOrder(findings: Finding[], doc: BudgetDocument): Finding[] {
+  const order = new Map(doc.tables.map((t, i) => [t.id, i]));
+  const buckets: Finding[][] = [];
+  for (const f of findings) {
+    const table = f.table === undefined ? undefined : order.get(f.table);
+    const key = (table ?? doc.tables.length) * 3 + SEVERITY_ORDER[f.severity];
+    (buckets[key] ??= []).push(f);
+  }
+  return buckets.flat();
 }
 
 function documentSummary(doc: BudgetDocument): DocumentSummary | undefined {

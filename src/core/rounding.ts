@@ -61,6 +61,30 @@ function differenceInFen(left: Term[], right: Term[]): number | undefined {
   return fen;
 }
 
+/**
+ * Whether `total` = Σ `parts` holds exactly, told in whole 分 (blank = 0). False also when it
+ * cannot be told that way: callers then build the full relation and judgeEquality decides.
+ * Lets rules skip describing relations that hold, which most do.
+ */
+export function holdsExactly(total: Amount | undefined, parts: readonly (Amount | undefined)[]): boolean {
+  let fen = total ? total.fen : 0;
+  if (fen === undefined) return false;
+  for (const p of parts) {
+    if (!p) continue;
+    if (p.fen === undefined) return false;
+    fen -= p.fen;
+    if (!Number.isSafeInteger(fen)) return false;
+  }
+  return fen === 0;
+}
+
+/** Whether `a` ≤ `b` holds exactly, told in whole 分 (blank = 0); false when it cannot be told that way. */
+export function atMostExactly(a: Amount | undefined, b: Amount | undefined): boolean {
+  const fa = a ? a.fen : 0;
+  const fb = b ? b.fen : 0;
+  return fa !== undefined && fb !== undefined && fa <= fb;
+}
+
 /** Σ left − Σ right, blank cells skipped. */
 function difference(left: Term[], right: Term[]): Decimal {
   let d = ZERO;

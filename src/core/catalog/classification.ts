@@ -141,7 +141,10 @@ function indexEntries(entries: CatalogueEntry[]): Map<string, CatalogueEntry> {
 // codes
 
 /** 去掉空格（“204 06 01”）和全角数字，返回纯数字编码；不是 3/5/7 位数字时原样去空格返回。 */
+const PLAIN_CODE = /^\d+$/;
+
 export function normaliseCode(code: string): string {
+  if (typeof code === "string" && PLAIN_CODE.test(code)) return code;
   return String(code).normalize("NFKC").replace(/\s+/g, "");
 }
 
@@ -373,6 +376,9 @@ const NAME_CHECKS = new Map<string, NameCheck>();
 const NAME_CHECKS_MAX = 20000;
 
 export function checkSubjectName(kind: ClassificationKind, code: string, printedName: string, year?: number): NameCheck {
+  // A code missing from the catalogue gets the same answer whatever the name and year: nothing to remember by name.
+  const c = normaliseCode(code);
+  if (!INDEX[kind].has(c)) return unknownCode(kind, c);
   const key = `${kind}|${code}|${printedName}|${year ?? ""}`;
   const known = NAME_CHECKS.get(key);
   if (known) return known;

@@ -1,7 +1,14 @@
 import type { CellRange } from "./types";
 
+const COLUMN_NAMES: string[] = [];
+
 /** 0 → "A", 25 → "Z", 26 → "AA". */
 export function columnName(col: number): string {
+  if (col < 702) return (COLUMN_NAMES[col] ??= columnNameUncached(col));
+  return columnNameUncached(col);
+}
+
+function columnNameUncached(col: number): string {
   let name = "";
   let n = col + 1;
   while (n > 0) {

@@ -8,7 +8,8 @@ import type { Cell } from "./types";
  */
 export class PrintedAmount {
   readonly kind = "amount";
-  private decimal: Decimal | undefined;
+  /** The decimal.js value, once made (given from the start when there are no `digits`). */
+  protected decimal: Decimal | undefined;
 
   constructor(
     /** Decimal places as printed. */

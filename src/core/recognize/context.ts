@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { parseAmountCell, type PrintedAmount } from "../grid/amount";
+import { parseAmountCell, PrintedAmount } from "../grid/amount";
 import type { SheetView } from "../grid/sheet";
 import type { Amount, CellPos, CellProblem } from "../model/types";
 
@@ -31,34 +31,32 @@ function fenOf(printed: PrintedAmount, unit: "万元" | "元"): number | undefin
   return fen.isInteger() && fen.abs().lte(Number.MAX_SAFE_INTEGER) ? fen.toNumber() : undefined;
 }
 
-/** An amount read from a cell: its decimal.js value in 万元 is made the first time it is asked for. */
-class CellAmount implements Amount {
+/**
+ * An amount read from a cell, in 万元. One object per amount cell (the parsed figure is copied
+ * in, not kept), and its decimal.js value is made the first time it is asked for.
+ */
+class CellAmount extends PrintedAmount implements Amount {
   readonly fen: number | undefined;
+  /** The value in 万元 of an amount printed in 元, once made. */
   private converted: Decimal | undefined;
 
   constructor(
-    private readonly printed: PrintedAmount,
+    printed: PrintedAmount,
     private readonly unit: "万元" | "元",
     readonly pos: CellPos,
   ) {
+    super(printed.decimals, printed.text, printed.digits, printed.digits === undefined ? printed.value : undefined);
     this.fen = fenOf(printed, unit);
   }
 
-  get value(): Decimal {
-    if (this.unit === "万元") return this.printed.value;
-    return (this.converted ??= this.printed.value.dividedBy(YUAN_PER_WAN));
+  override get value(): Decimal {
+    const printed = super.value;
+    if (this.unit === "万元") return printed;
+    return (this.converted ??= printed.dividedBy(YUAN_PER_WAN));
   }
 
   get halfUnit(): Decimal {
-    return halfUnitOf(Math.max(this.printed.decimals, MIN_PRINTED_DECIMALS), this.unit);
-  }
-
-  get decimals(): number {
-    return this.printed.decimals;
-  }
-
-  get text(): string {
-    return this.printed.text;
+    return halfUnitOf(Math.max(this.decimals, MIN_PRINTED_DECIMALS), this.unit);
   }
 
   get convertedFromYuan(): boolean {

@@ -390,16 +390,18 @@ function buildTable(view: SheetView, cand: Candidate, end: number, skip: Set<num
   const repeated = headerRepeat(view, header);
   for (let r = header.dataStart; r <= end; r++) {
     if (skip.has(r) || view.rowIsEmpty(r)) continue;
-    const cells = rowCells(view, r);
+    // Most body rows hold amounts: those are neither page-break leftovers nor 部门/单位 lines.
+    const amountRow = hasAmountCell(view, r);
+    const cells = amountRow ? [] : rowCells(view, r);
     const first = normalizeLabel(firstText(view, r, header.left, header.right));
     // What a page break leaves: "续表", the 部门/单位 line again, a page number.
-    if (cells.every((x) => PAGE_MARK.test(normalizeLabel(x.t)))) continue;
+    if (!amountRow && cells.every((x) => PAGE_MARK.test(normalizeLabel(x.t)))) continue;
     if (noteRows.length > 0 || NOTE_START.test(first) || (first.length > 30 && !/^\d/.test(first))) {
       noteRows.push(r);
       continue;
     }
     // No pattern of UNIT_ROW holds a space, so testing each cell is testing the row's text.
-    if (cells.some((x) => UNIT_ROW.test(x.t)) && !hasAmountCell(view, r)) continue;
+    if (!amountRow && cells.some((x) => UNIT_ROW.test(x.t))) continue;
     // A table continued after a repeated header: skip the repeat.
     if (header.rows.includes(r) || isLanciRow(view, r, header.left, header.right) || repeated(r)) continue;
     dataRows.push(r);
@@ -460,7 +462,8 @@ function buildTable(view: SheetView, cand: Candidate, end: number, skip: Set<num
 }
 
 function hasAmountCell(view: SheetView, r: number): boolean {
-  for (let c = 0; c < view.colCount; c++) if (typeof view.cell(r, c)?.value === "number") return true;
+  const row = view.sheet.rows[r];
+  if (row) for (const cell of row) if (typeof cell?.value === "number") return true;
   return false;
 }
 

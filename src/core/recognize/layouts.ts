@@ -200,7 +200,7 @@ export function codedLayout(input: LayoutInput): LayoutOutput {
     // A subject row's name is checked against the catalogue later; only other rows need the normalised label here.
     const label = subject ? "" : nameCol !== undefined && name === view.ownText(r, nameCol) ? view.ownNorm(r, nameCol) : normalizeLabel(name);
     const item = newItem("unlabeled", name.includes("\n") ? name.replace(/\s*\n\s*/g, "").trim() : name.trim(), r);
-    item.labelPos = input.reader.pos(r, labelCol ?? header.left);
+    if (!subject) item.labelPos = input.reader.pos(r, labelCol ?? header.left);
     const any = readAmounts(input, r, columns, item);
     const last = items[items.length - 1];
     if (

@@ -1,4 +1,5 @@
 import type { LineItem, TableModel } from "../model/types";
+import { holdsExactly } from "../rounding";
 import { operand, tableLabel, words, type Operand, type RuleContext, type Words } from "./context";
 import { columnLabel, rowLabel } from "./describe";
 import { isZero, subjectRow } from "./lookup";
@@ -19,6 +20,7 @@ export function sumEachColumn(ctx: RuleContext, table: TableModel, total: LineIt
   for (const col of table.columns) {
     if (!total.cells[col.role]) continue;
     if (!total.amounts[col.role] && !parts.some((p) => p.amounts[col.role])) continue;
+    if (holdsExactly(total.amounts[col.role], parts.map((p) => p.amounts[col.role]))) continue;
     ctx.equal({
       table,
       where: () => `${rowLabel(table, total)}「${columnLabel(table, col.role)}」栏`,
