@@ -2,6 +2,11 @@
 import Decimal from "decimal.js";
 import fc from "fast-check";
 import { parseAmountCell, parseAmountText } from "../../src/core/grid/amount";
+import { SheetView } from "../../src/core/grid/sheet";
+import type { Cell } from "../../src/core/grid/types";
+import type { Amount } from "../../src/core/model/types";
+import { AmountReader } from "../../src/core/recognize/context";
+import { atMostExactly, holdsExactly, judgeAtMost, judgeEquality, type Term } from "../../src/core/rounding";
 import { normalizeLabel } from "../../src/core/grid/text";
 import type { LineItem, TableModel } from "../../src/core/model/types";
 import { matchTitle } from "../../src/core/recognize";
@@ -78,5 +83,104 @@ describe("matchTitle with its cache", () => {
     }
     expect(matchTitle("2021 年度支出决算表（表 3）")?.def.number).toBe("3");
     expect(matchTitle("1,234.56")).toBeUndefined();
+  });
+});
+
+/** The amount a number cell shows, the plain way: the value as decimal.js sees it, cut to the shown decimals. */
+function shownReference(v: number, decimals: number): Decimal {
+  const value = new Decimal(v);
+  return value.decimalPlaces() <= decimals ? value : value.toDecimalPlaces(decimals);
+}
+
+/** A number as formulas leave it: a sum of cents done in floats, sometimes with noise in the last bits. */
+const floatAmount = fc
+  .tuple(fc.array(fc.integer({ min: -5e9, max: 5e9 }), { minLength: 1, maxLength: 6 }), fc.integer({ min: 0, max: 3 }))
+  .map(([cents, scale]) => cents.reduce((s, c) => s + c / 10 ** scale, 0));
+
+function readOne(cell: Cell, unit: "万元" | "元"): Amount | undefined {
+  const view = new SheetView({ name: "表", rows: [[cell]], merges: [] });
+  return new AmountReader(view, unit).read(0, 0);
+}
+
+describe("amounts kept as whole digits until their decimal.js value is asked for", () => {
+  it("shows the same value as decimal.js for any float, shown decimals and size", () => {
+    fc.assert(
+      fc.property(fc.oneof(floatAmount, fc.double({ min: -1e16, max: 1e16, noNaN: true })), fc.integer({ min: 0, max: 6 }), (v, shown) => {
+        const parsed = parseAmountCell({ value: v, numberFormat: shown === 0 ? "#,##0" : `#,##0.${"0".repeat(shown)}` });
+        if (parsed.kind !== "amount") throw new Error(`${v} did not parse`);
+        expect(parsed.value.equals(shownReference(v, shown))).toBe(true);
+        if (parsed.digits !== undefined) expect(new Decimal(parsed.digits).times(new Decimal(10).pow(-shown)).equals(parsed.value)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("rounds half up as decimal.js does when the float sits on a half", () => {
+    for (const [v, shown, expected] of [
+      [1.005, 2, "1.01"],
+      [2.675, 2, "2.68"],
+      [-0.125, 2, "-0.13"],
+      [0.1 + 0.2, 2, "0.30"],
+      [1234.5600000000002, 2, "1234.56"],
+    ] as const) {
+      const parsed = parseAmountCell({ value: v, numberFormat: "#,##0.00" });
+      expect(parsed.kind === "amount" && parsed.value.toFixed(shown)).toBe(expected);
+      expect(shownReference(v, shown).toFixed(shown)).toBe(expected);
+    }
+  });
+
+  it("counts 分 exactly, in 万元 and in 元 tables, and gives up beyond the safe integers", () => {
+    fc.assert(
+      fc.property(fc.oneof(floatAmount, fc.double({ min: -1e12, max: 1e12, noNaN: true })), fc.integer({ min: 0, max: 8 }), fc.constantFrom("万元" as const, "元" as const), (v, shown, unit) => {
+        const a = readOne({ value: v, numberFormat: shown === 0 ? "0" : `0.${"0".repeat(shown)}` }, unit);
+        if (!a) throw new Error("blank");
+        const fen = a.value.times(1e6);
+        if (a.fen !== undefined) expect(new Decimal(a.fen).equals(fen)).toBe(true);
+        else expect(!fen.isInteger() || fen.abs().gt(Number.MAX_SAFE_INTEGER) || shown > (unit === "万元" ? 6 : 2) || Math.abs(v) * 10 ** shown > 1e13).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(readOne({ value: "1,234.56" }, "万元")?.fen).toBe(1_234_560_000);
+    expect(readOne({ value: 12.5, text: "12.50" }, "元")?.fen).toBe(1250);
+    expect(readOne({ value: 0.001, text: "0.001" }, "元")?.fen).toBeUndefined();
+  });
+});
+
+describe("relations decided in whole 分 when they hold", () => {
+  /** The same amounts without 分: only decimal.js decides. */
+  const withoutFen = (terms: Term[]): Term[] => terms.map((t) => ({ sign: t.sign, amount: t.amount && { ...t.amount, value: t.amount.value, fen: undefined } }));
+  const amountCell = fc.oneof(
+    fc.constant(undefined),
+    fc.integer({ min: -1e8, max: 1e8 }).map((c) => ({ value: c / 100, numberFormat: "#,##0.00" }) as Cell),
+    fc.integer({ min: -1e8, max: 1e8 }).map((c) => ({ value: String(c / 100) }) as Cell),
+  );
+  const term = fc.tuple(amountCell, fc.constantFrom(1 as const, -1 as const)).map(([cell, sign]) => ({ amount: cell ? readOne(cell, "万元") : undefined, sign }));
+
+  it("gives the verdict decimal.js gives, for sums that hold and sums that do not", () => {
+    fc.assert(
+      fc.property(fc.array(term, { minLength: 1, maxLength: 2 }), fc.array(term, { maxLength: 6 }), fc.boolean(), (left, right, balance) => {
+        if (balance) {
+          // Make the relation hold: put the difference into a last right-hand term.
+          const diff = judgeEquality(withoutFen(left), withoutFen(right)).difference;
+          right = [...right, { amount: readOne({ value: diff.toFixed(2) }, "万元"), sign: 1 }];
+        }
+        for (const judge of [judgeEquality, judgeAtMost]) {
+          const fast = judge(left, right);
+          const plain = judge(withoutFen(left), withoutFen(right));
+          expect(fast.case).toBe(plain.case);
+          expect(fast.difference.equals(plain.difference) || fast.case === "exact").toBe(true);
+        }
+        const parts = right.map((t) => t.amount);
+        if (left.length === 1 && right.every((t) => t.sign === 1)) {
+          const plain = judgeEquality(withoutFen(left).map((t) => ({ amount: t.amount })), withoutFen(right));
+          expect(holdsExactly(left[0].amount, parts)).toBe(plain.case === "exact");
+        }
+        if (right.length === 1 && left.length === 1) {
+          const plain = judgeAtMost([{ amount: left[0].amount }], [{ amount: right[0].amount }]);
+          expect(atMostExactly(left[0].amount, right[0].amount)).toBe(plain.case === "exact");
+        }
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
