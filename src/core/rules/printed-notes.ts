@@ -1,10 +1,9 @@
-import Decimal from "decimal.js";
 import { normalizeLabel } from "../grid/text";
-import type { LineItem, TableModel } from "../model/types";
+import type { LineItem } from "../model/types";
+import { judgeEquality } from "../rounding";
 import { tableLabel } from "./context";
+import { hasAmounts } from "./lookup";
 import type { Rule } from "./types";
-
-const ZERO = new Decimal(0);
 
 /** "27 行＝（1＋2＋…＋8）行" → { total: 27, parts: [1..8] }. */
 export function parseRowFormulas(note: string): { text: string; total: number; parts: number[] }[] {
@@ -24,10 +23,6 @@ export function parseRowFormulas(note: string): { text: string; total: number; p
     out.push({ text: m[0], total: Number(m[1]), parts });
   }
   return out;
-}
-
-function sumLines(lines: (LineItem | undefined)[], role: string, zero: Decimal): Decimal {
-  return lines.reduce((s, l) => (l?.amounts[role] ? s.plus(l.amounts[role].value) : s), zero);
 }
 
 /** A printed row formula that does not describe its own table (seed 004 表1 prints another template's numbering). */
@@ -51,12 +46,9 @@ export const printedNoteRule: Rule = {
           const parts = f.parts.map(byLine);
           const side = total?.side ?? parts.find((p) => p)?.side;
           const roles = table.columns.filter((c) => c.side === side).map((c) => c.role);
-          const bad = roles.some((role) => {
-            const zero = firstValue(table)?.minus(firstValue(table)!);
-            if (!zero) return false;
-            const t = total?.amounts[role]?.value ?? zero;
-            return !t.equals(sumLines(parts, role, zero));
-          });
+          const bad =
+            hasAmounts(table) &&
+            roles.some((role) => judgeEquality([{ amount: total?.amounts[role] }], parts.map((p) => ({ amount: p?.amounts[role] }))).case !== "exact");
           const misplaced = total && total.role && !/Total|grandTotal|carry/.test(total.role);
           if (bad || misplaced || !total) failing.push(`${f.text}（按本表行次：${describeLine(total, f.total)}）`);
         }
@@ -70,11 +62,6 @@ export const printedNoteRule: Rule = {
     }
   },
 };
-
-function firstValue(table: TableModel): Decimal | undefined {
-  for (const i of table.items) for (const a of Object.values(i.amounts)) return a.value;
-  return undefined;
-}
 
 function describeLine(item: LineItem | undefined, n: number): string {
   if (!item) return `第 ${n} 行为空行或不存在`;
@@ -120,10 +107,7 @@ export const printedColumnNoteRule: Rule = {
           // One wrong row is the table's error (checked by the column rules), not the note's.
           const wrongEverywhere =
             rows.length >= 3 &&
-            rows.every((i) => {
-              const sum = parts.reduce((s, p) => s.plus((i.amounts[p.role!]?.value ?? ZERO).times(p.sign)), ZERO);
-              return !sum.equals(i.amounts[total]?.value ?? ZERO);
-            });
+            rows.every((i) => judgeEquality([{ amount: i.amounts[total] }], parts.map((p) => ({ amount: i.amounts[p.role!], sign: p.sign }))).case !== "exact");
           if (wrongEverywhere) failing.push(`${f.text}（本表没有一行满足）`);
         }
         if (failing.length === 0) continue;
