@@ -1,26 +1,17 @@
 /** Text normalisation for matching labels and headers: the same words however they were typed. */
+import { remembered } from "./remember";
 
 const QUOTES = /[“”„‟〝〞＂"'‘’]/g;
 
 /** Printable ASCII without quotes: already normal (amounts, codes, 栏次 numbers). */
 const PLAIN_ASCII = /^[!#-&(-~]*$/;
 
-/**
- * Labels repeat (header texts, row labels, the same words in every table): results are
- * remembered. The cache is bounded and simply dropped when full.
- */
-const NORMALIZED = new Map<string, string>();
-const NORMALIZED_MAX = 20000;
+/** Labels repeat (header texts, row labels, the same words in every table): results are remembered. */
+const normalizeRemembered = remembered(normalizeUncached);
 
 /** NFKC (full-width → half-width), no whitespace at all, uniform quotes and dashes. */
 export function normalizeLabel(text: string): string {
-  if (PLAIN_ASCII.test(text)) return text;
-  const known = NORMALIZED.get(text);
-  if (known !== undefined) return known;
-  const result = normalizeUncached(text);
-  if (NORMALIZED.size >= NORMALIZED_MAX) NORMALIZED.clear();
-  NORMALIZED.set(text, result);
-  return result;
+  return PLAIN_ASCII.test(text) ? text : normalizeRemembered(text);
 }
 
 function normalizeUncached(text: string): string {

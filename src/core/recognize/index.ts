@@ -1,5 +1,6 @@
 import { a1 } from "../grid/address";
 import { SheetView } from "../grid/sheet";
+import { remembered } from "../grid/remember";
 import { findYear, normalizeLabel } from "../grid/text";
 import type { WorkbookGrid } from "../grid/types";
 import { TABLE_DEFS, type TableDef } from "../catalog/tables";
@@ -80,20 +81,13 @@ function titleCore(norm: string): string {
     .replace(/^[:：、.\s]+|[:：、.\s]+$/g, "");
 }
 
-/** Cell texts repeat (科目 names in every table and workbook): answers are remembered, bounded. */
-const TITLE_MATCHES = new Map<string, TitleMatch | null>();
-const TITLE_MATCHES_MAX = 20000;
+/** Cell texts repeat (科目 names in every table and workbook): answers are remembered. */
+const matchTitleRemembered = remembered(matchTitleUncached);
 
 /** Whether a cell's text is the title of a standard table, and which. The result is shared: do not change it. */
 export function matchTitle(text: string): TitleMatch | undefined {
   // Codes and amounts: no need to remember those.
-  if (!HAS_HAN.test(text)) return undefined;
-  const known = TITLE_MATCHES.get(text);
-  if (known !== undefined) return known ?? undefined;
-  const match = matchTitleUncached(text);
-  if (TITLE_MATCHES.size >= TITLE_MATCHES_MAX) TITLE_MATCHES.clear();
-  TITLE_MATCHES.set(text, match ?? null);
-  return match;
+  return HAS_HAN.test(text) ? matchTitleRemembered(text) : undefined;
 }
 
 function matchTitleUncached(text: string): TitleMatch | undefined {
@@ -110,17 +104,8 @@ function matchTitleUncached(text: string): TitleMatch | undefined {
   return undefined;
 }
 
-const TITLE_LIKE = new Map<string, boolean>();
-
 /** Text shaped like a table title that is not one of ours ("政府采购预算表"): a boundary between tables. */
-function looksLikeTitle(norm: string): boolean {
-  const known = TITLE_LIKE.get(norm);
-  if (known !== undefined) return known;
-  const answer = looksLikeTitleUncached(norm);
-  if (TITLE_LIKE.size >= TITLE_MATCHES_MAX) TITLE_LIKE.clear();
-  TITLE_LIKE.set(norm, answer);
-  return answer;
-}
+const looksLikeTitle = remembered(looksLikeTitleUncached);
 
 function looksLikeTitleUncached(norm: string): boolean {
   const core = titleCore(norm);
