@@ -67,22 +67,13 @@ function differenceInFen(left: Term[], right: Term[]): number | undefined {
  * Lets rules skip describing relations that hold, which most do.
  */
 export function holdsExactly(total: Amount | undefined, parts: readonly (Amount | undefined)[]): boolean {
-  let fen = total ? total.fen : 0;
-  if (fen === undefined) return false;
-  for (const p of parts) {
-    if (!p) continue;
-    if (p.fen === undefined) return false;
-    fen -= p.fen;
-    if (!Number.isSafeInteger(fen)) return false;
-  }
-  return fen === 0;
+  return differenceInFen([{ amount: total }], parts.map((amount) => ({ amount }))) === 0;
 }
 
 /** Whether `a` ≤ `b` holds exactly, told in whole 分 (blank = 0); false when it cannot be told that way. */
 export function atMostExactly(a: Amount | undefined, b: Amount | undefined): boolean {
-  const fa = a ? a.fen : 0;
-  const fb = b ? b.fen : 0;
-  return fa !== undefined && fb !== undefined && fa <= fb;
+  const fen = differenceInFen([{ amount: a }], [{ amount: b }]);
+  return fen !== undefined && fen <= 0;
 }
 
 /** Σ left − Σ right, blank cells skipped. */
