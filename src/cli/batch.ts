@@ -2,6 +2,7 @@
  * `gongkai-audit check <files, folders or globs…>`: many workbooks in one run, with a progress
  * bar, a summary per workbook, an HTML or CSV report, annotated copies and worker threads.
  */
+import { countBySeverity, hasErrors } from "../core/severity";
 import { promises as fs, realpathSync } from "fs";
 import * as path from "path";
 import { CommanderError } from "commander";
@@ -92,23 +93,14 @@ export function refuseSourceFolder(files: ExpandedFile[], folders: string[], dir
 
 export function exitCodeOf(reports: FileReport[]): number {
   if (reports.some((r) => r.error || r.annotateError)) return 2;
-  return reports.some((r) => r.findings.some((f) => f.severity === "error")) ? 1 : 0;
+  return reports.some((r) => hasErrors(r.findings)) ? 1 : 0;
 }
 
 /** The closing block of a text report over several workbooks: one line each, and the totals. */
 export function batchSummaryText(reports: FileReport[]): string {
   const readable = reports.filter((r) => !r.error);
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
-  for (const r of readable) {
-    for (const f of r.findings) {
-      if (f.severity === "error") errors++;
-      else if (f.severity === "warning") warnings++;
-      else infos++;
-    }
-  }
-  const withErrors = readable.filter((r) => r.findings.some((f) => f.severity === "error")).length;
+  const { error: errors, warning: warnings, info: infos } = countBySeverity(readable.flatMap((r) => r.findings));
+  const withErrors = readable.filter((r) => hasErrors(r.findings)).length;
   const incomplete = readable.filter((r) => r.summary && r.summary.family && r.summary.missing.length > 0).length;
   const out = [
     `══ 汇总：共 ${reports.length} 个工作簿，审核 ${readable.length} 个，无法读取 ${reports.length - readable.length} 个；有错误的 ${withErrors} 个，缺表的 ${incomplete} 个；错误 ${errors} 个，警告 ${warnings} 个，提示 ${infos} 个。`,

@@ -4,12 +4,12 @@
  * would take for a formula is neutralised.
  */
 import { tableLabel } from "../xlsx/annotate";
+import { SEVERITY_LABEL } from "../core/severity";
 import type { FileReport } from "./report";
 import { tableWord } from "./summary";
 
 export const CSV_HEADER = ["文件", "部门", "年度", "类别", "缺少的表", "严重程度", "规则", "规则名称", "表", "单元格", "应为", "实为", "相差", "说明"];
 
-const SEVERITY = { error: "错误", warning: "警告", info: "提示" } as const;
 
 /** A plain decimal number ("-0.01") is data, not a formula, and stays as it is. */
 const PLAIN_NUMBER = /^[-+]?\d+(?:\.\d+)?$/;
@@ -45,7 +45,7 @@ export function csvReport(reports: FileReport[]): string {
     const tables = new Map(r.tables.map((t) => [t.id, t]));
     for (const f of r.findings) {
       const t = f.table ? tables.get(f.table) : undefined;
-      rows.push([...head, SEVERITY[f.severity], f.rule, f.ruleTitle, t ? tableLabel(t) : (f.table ?? ""), `${f.sheet}!${f.cell}`, f.expected, f.actual, f.difference, f.message]);
+      rows.push([...head, SEVERITY_LABEL[f.severity], f.rule, f.ruleTitle, t ? tableLabel(t) : (f.table ?? ""), `${f.sheet}!${f.cell}`, f.expected, f.actual, f.difference, f.message]);
     }
   }
   return `\uFEFF${rows.map((row) => row.map(csvField).join(",")).join("\r\n")}\r\n`;

@@ -2,6 +2,7 @@
  * The batch report as one self-contained HTML page (inline CSS, no script, nothing fetched):
  * a summary table, then each workbook's findings grouped by table. All text is escaped.
  */
+import { SEVERITY_LABEL, countBySeverity, hasErrors } from "../core/severity";
 import * as path from "path";
 import type { Finding } from "../core/types";
 import { tableLabel } from "../xlsx/annotate";
@@ -21,7 +22,6 @@ export interface HtmlReportOptions {
   reportDir?: string;
 }
 
-const SEVERITY = { error: "错误", warning: "警告", info: "提示" } as const;
 const ROUNDING = { warn: "尾差按警告报", ignore: "不报尾差", error: "尾差按错误报" } as Record<string, string>;
 
 const CSS = `
@@ -43,12 +43,6 @@ a{color:#0563C1}
 @media print{th{position:static}details{display:block}}
 `;
 
-function severityCounts(findings: Finding[]) {
-  const c = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) c[f.severity]++;
-  return c;
-}
-
 function annotatedLink(file: string, reportDir: string | undefined): string {
   const rel = reportDir ? path.relative(reportDir, file) : file;
   const href = path.isAbsolute(rel) ? `file://${encodeURI(rel.replace(/\\/g, "/"))}` : `./${rel.split(path.sep).map(encodeURIComponent).join("/")}`;
@@ -58,8 +52,8 @@ function annotatedLink(file: string, reportDir: string | undefined): string {
 export function htmlReport(reports: FileReport[], options: HtmlReportOptions = {}): string {
   const esc = escapeHtml;
   const readable = reports.filter((r) => !r.error);
-  const totals = severityCounts(readable.flatMap((r) => r.findings));
-  const withErrors = readable.filter((r) => r.findings.some((f) => f.severity === "error")).length;
+  const totals = countBySeverity(readable.flatMap((r) => r.findings));
+  const withErrors = readable.filter((r) => hasErrors(r.findings)).length;
   const out: string[] = [];
   out.push(`<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`);
   out.push(`<title>公开表审核报告</title><style>${CSS}</style></head><body>`);
@@ -132,7 +126,7 @@ export function htmlReport(reports: FileReport[], options: HtmlReportOptions = {
       out.push(`<table class="findings"><thead><tr><th>严重程度</th><th>规则</th><th>单元格</th><th>应为</th><th>实为</th><th>相差</th><th>说明</th></tr></thead><tbody>`);
       for (const f of list) {
         out.push(
-          `<tr><td class="${f.severity}">${SEVERITY[f.severity]}</td><td>${esc(f.ruleTitle)}<br><small>${esc(f.rule)}</small></td>` +
+          `<tr><td class="${f.severity}">${SEVERITY_LABEL[f.severity]}</td><td>${esc(f.ruleTitle)}<br><small>${esc(f.rule)}</small></td>` +
             `<td class="cell">${esc(`${f.sheet}!${f.cell}`)}</td><td class="num">${esc(f.expected ?? "")}</td><td class="num">${esc(f.actual ?? "")}</td>` +
             `<td class="num">${esc(f.difference ?? "")}</td><td>${esc(f.message)}</td></tr>`,
         );

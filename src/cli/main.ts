@@ -1,11 +1,8 @@
 import fs from "fs";
 import path from "path";
 import { Command, CommanderError } from "commander";
-import { audit } from "../core/audit";
 import type { RoundingPolicy } from "../core/types";
-import { readXlsxFile } from "../xlsx/node";
 import { parseJobs, runCheck } from "./batch";
-import { errorReport, fileReport, type FileReport } from "./report";
 import { ArgumentError, runTemplateCommand, type TemplateCommandOptions } from "./template";
 
 export const SEED_DIR = path.join(__dirname, "..", "..", "seeds");
@@ -16,30 +13,6 @@ export function seedWorkbooks(): string[] {
     .filter((f) => f.endsWith(".xlsx"))
     .sort()
     .map((f) => path.join(SEED_DIR, f));
-}
-
-export interface CheckOptions {
-  format: "text" | "json";
-  rounding: RoundingPolicy;
-}
-
-/** Check files one by one; a file that cannot be read is reported and the rest go on. */
-export async function checkFiles(files: string[], options: CheckOptions): Promise<FileReport[]> {
-  const reports: FileReport[] = [];
-  for (const file of files) {
-    try {
-      const grid = await readXlsxFile(file);
-      reports.push(fileReport(file, audit(grid, { rounding: options.rounding })));
-    } catch (e) {
-      reports.push(errorReport(file, e instanceof Error ? e.message : String(e)));
-    }
-  }
-  return reports;
-}
-
-export function exitCode(reports: FileReport[]): number {
-  if (reports.some((r) => r.error)) return 2;
-  return reports.some((r) => r.findings.some((f) => f.severity === "error")) ? 1 : 0;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -63,7 +36,7 @@ export async function main(argv: string[]): Promise<number> {
       if (!["text", "json"].includes(opts.format)) throw new CommanderError(2, "format", `--format 只能是 text 或 json，不能是「${opts.format}」`);
       if (!["warn", "ignore", "error"].includes(opts.rounding)) throw new CommanderError(2, "rounding", `--rounding 只能是 warn、ignore 或 error`);
       const targets = files.length > 0 ? files : seedWorkbooks();
-      code = await runCheck(targets, { ...opts, format: opts.format as CheckOptions["format"], rounding: opts.rounding as RoundingPolicy, progress: opts.progress ? undefined : false });
+      code = await runCheck(targets, { ...opts, format: opts.format as "text" | "json", rounding: opts.rounding as RoundingPolicy, progress: opts.progress ? undefined : false });
     });
   program
     .command("template")

@@ -1,3 +1,4 @@
+import { SEVERITY_LABEL, countBySeverity } from "../core/severity";
 import type { AuditResult, Finding, RecognitionDecision, TableSummary } from "../core/types";
 import { summarize, summaryLine, type WorkbookSummary } from "./summary";
 
@@ -35,13 +36,6 @@ export function errorReport(file: string, error: string, errorCode?: string): Fi
   return { file, tables: [], findings: [], error, errorCode: errorCode ?? null, summary: null };
 }
 
-const SEVERITY_LABEL = { error: "错误", warning: "警告", info: "提示" } as const;
-
-export function counts(findings: Finding[]): Record<"error" | "warning" | "info", number> {
-  const c = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) c[f.severity]++;
-  return c;
-}
 
 function tableTitle(t: { family: string; number: string; name: string }): string {
   return `${t.family}${t.family === "预算" ? "公开表" : "表"}${t.number} ${t.name}`;
@@ -65,7 +59,7 @@ export function textReport(reports: FileReport[]): string {
       for (const t of r.tables) out.push(`    ${tableTitle(t)}　工作表「${t.sheet}」${t.range}`);
     }
     for (const d of r.declined ?? []) out.push(`  未识别为公开表：${d.sheet}!${d.cell}「${d.title}」——${d.reason}`);
-    const c = counts(r.findings);
+    const c = countBySeverity(r.findings);
     out.push(`  发现问题：错误 ${c.error} 个，警告 ${c.warning} 个，提示 ${c.info} 个。`);
     const byTable = new Map<string, Finding[]>();
     for (const f of r.findings) {

@@ -1,4 +1,5 @@
 /** One line per workbook for a reviewer: whose tables, which year, which tables, how many problems. */
+import { countBySeverity } from "../core/severity";
 import type { AuditResult, Family } from "../core/types";
 
 export interface WorkbookSummary {
@@ -23,8 +24,7 @@ export function summarize(result: AuditResult): WorkbookSummary {
     const label = t.family === doc?.family ? t.number : t.id;
     if (!tables.includes(label)) tables.push(label);
   }
-  const c = { error: 0, warning: 0, info: 0 };
-  for (const f of result.findings) c[f.severity]++;
+  const c = countBySeverity(result.findings);
   return {
     department: doc?.department ?? null,
     year: doc?.year ?? null,

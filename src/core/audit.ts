@@ -5,10 +5,10 @@ import { RuleContext } from "./rules/context";
 import { RULES } from "./rules/registry";
 import type { Rule } from "./rules/types";
 import { missingRequiredTables } from "./catalog/tables";
+import { SEVERITY_RANK } from "./severity";
 import type { BudgetDocument } from "./model/types";
 import type { AuditOptions, AuditResult, DocumentSummary, Finding, TableSummary } from "./types";
 
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** The one entry point every host calls: grid in, recognised tables and findings out. */
 export function audit(grid: WorkbookGrid, options: AuditOptions = {}, rules: Rule[] = RULES): AuditResult {
@@ -44,7 +44,7 @@ function inTableOrder(findings: Finding[], doc: BudgetDocument): Finding[] {
   const buckets: Finding[][] = [];
   for (const f of findings) {
     const table = f.table === undefined ? undefined : order.get(f.table);
-    const key = (table ?? doc.tables.length) * 3 + SEVERITY_ORDER[f.severity];
+    const key = (table ?? doc.tables.length) * 3 + SEVERITY_RANK[f.severity];
     (buckets[key] ??= []).push(f);
   }
   return buckets.flat();

@@ -17,6 +17,7 @@
 import { parseRangeA1, rangeA1 } from "../core/grid/address";
 import type { CellRange } from "../core/grid/types";
 import type { Finding, Severity } from "../core/types";
+import { moreSevere } from "../core/severity";
 import type { ClearReport, MarkReport, SkippedSheet } from "../host/types";
 import { apiFeatures, type ApiFeatures, type SupportsFn } from "./api";
 
@@ -50,7 +51,6 @@ export interface SheetMarks {
   notes: string[];
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 /** Added in this order: each add goes on top, so errors end up with the highest priority. */
 const ADD_ORDER: Severity[] = ["info", "warning", "error"];
 
@@ -83,7 +83,7 @@ export function planCells(findings: Finding[]): Map<string, Map<string, PlannedC
         if (!cell) {
           cells.set(key, { row, col, severity: finding.severity, messages: [finding.message] });
         } else {
-          if (SEVERITY_RANK[finding.severity] > SEVERITY_RANK[cell.severity]) cell.severity = finding.severity;
+          cell.severity = moreSevere(cell.severity, finding.severity);
           if (!cell.messages.includes(finding.message)) cell.messages.push(finding.message);
         }
       }

@@ -1,18 +1,14 @@
 /** What the pane shows, derived from an AuditResult: labels, counts, groups, filters. No React here. */
 import { sheetRef } from "../core/grid/address";
 import type { WorkbookGrid } from "../core/grid/types";
+import { SEVERITIES } from "../core/severity";
 import type { AuditOptions, AuditResult, Finding, RoundingPolicy, Severity, TableSummary } from "../core/types";
 
 /** The engine, injected: the pane never decides a verdict itself. */
 export type AuditFn = (grid: WorkbookGrid, options: AuditOptions) => AuditResult | Promise<AuditResult>;
 
-export const SEVERITIES: Severity[] = ["error", "warning", "info"];
+export { countBySeverity, SEVERITIES, SEVERITY_LABEL } from "../core/severity";
 
-export const SEVERITY_LABEL: Record<Severity, string> = {
-  error: "错误",
-  warning: "警告",
-  info: "提示",
-};
 
 export const ROUNDING_LABEL: Record<RoundingPolicy, string> = {
   warn: "作为警告",
@@ -42,11 +38,6 @@ export const ALL_FINDINGS: FindingFilter = {
   table: ALL_TABLES,
 };
 
-export function countBySeverity(findings: Finding[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity] += 1;
-  return counts;
-}
 
 /** "决算 表3", "预算 表11-1". */
 export function tableNumber(table: TableSummary): string {

@@ -8,6 +8,7 @@ import * as React from "react";
 import { a1, columnName, parseA1 } from "../core/grid/address";
 import type { Cell, SheetGrid } from "../core/grid/types";
 import type { CellRef, Severity } from "../core/types";
+import { SEVERITY_LABEL, moreSevere } from "../core/severity";
 import type { CellMark, GridSelection } from "./host";
 import { markKey } from "./host";
 import { cellKey, sheetLayout, type SheetLayout } from "./layout";
@@ -20,7 +21,6 @@ export const COLUMN_LIMIT = 200;
 /** Compared cells listed in the bar. */
 const RELATED_SHOWN = 6;
 
-const SEVERITY_LABEL: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
 const BADGE_COLOR: Record<Severity, "danger" | "warning" | "informative"> = {
   error: "danger",
   warning: "warning",
@@ -100,7 +100,6 @@ function markTitle(mark: CellMark): string {
 }
 
 function worstCounts(marks: ReadonlyMap<string, CellMark>): Map<string, { count: number; severity: Severity }> {
-  const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
   const bySheet = new Map<string, { count: number; severity: Severity }>();
   for (const [key, mark] of marks) {
     const sheet = mark.findings[0]?.sheet ?? key.slice(0, key.lastIndexOf("!"));
@@ -108,7 +107,7 @@ function worstCounts(marks: ReadonlyMap<string, CellMark>): Map<string, { count:
     if (!entry) bySheet.set(sheet, { count: 1, severity: mark.severity });
     else {
       entry.count += 1;
-      if (rank[mark.severity] < rank[entry.severity]) entry.severity = mark.severity;
+      entry.severity = moreSevere(entry.severity, mark.severity);
     }
   }
   return bySheet;

@@ -5,6 +5,7 @@
  */
 import type { WorkbookGrid } from "../core/grid/types";
 import type { AuditResult, CellRef, Finding, Severity } from "../core/types";
+import { moreSevere } from "../core/severity";
 import type { AuditHost, ClearReport, HostCapabilities, MarkReport, ReadProgress, SkippedSheet } from "../host/types";
 import { displayedCell } from "./layout";
 
@@ -51,7 +52,6 @@ export interface BrowserHostOptions {
 
 export const markKey = (sheet: string, cell: string): string => `${sheet}!${cell}`;
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** "2020年决算.xlsx" → "2020年决算-审核.xlsx". */
 export function annotatedFileName(name: string): string {
@@ -192,7 +192,7 @@ export class BrowserHost implements AuditHost {
       if (!mark) marks.set(key, { severity: f.severity, findings: [f] });
       else {
         mark.findings.push(f);
-        if (SEVERITY_RANK[f.severity] < SEVERITY_RANK[mark.severity]) mark.severity = f.severity;
+        mark.severity = moreSevere(mark.severity, f.severity);
       }
     }
     // The first scan of a file shows the sheet of its first error (or first finding); later scans

@@ -6,6 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import type { AuditResult, Finding, Severity, TableSummary } from "../core/types";
+import { SEVERITY_LABEL, moreSevere } from "../core/severity";
 import { loadXlsx } from "./read";
 
 export interface AnnotateOptions {
@@ -17,7 +18,6 @@ export interface AnnotateOptions {
   findingsSheet?: boolean;
 }
 
-export const SEVERITY_LABEL: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
 
 /** Fill and font colours per severity (Excel's own "bad" / "neutral" styles, and a light blue). */
 export const SEVERITY_COLORS: Record<Severity, { fill: string; font: string }> = {
@@ -26,7 +26,6 @@ export const SEVERITY_COLORS: Record<Severity, { fill: string; font: string }> =
   info: { fill: "DDEBF7", font: "1F4E78" },
 };
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export const FINDINGS_HEADER = ["序号", "严重程度", "规则", "规则名称", "表", "单元格", "应为", "实为", "相差", "说明"] as const;
 const FINDINGS_WIDTHS = [6, 9, 26, 22, 26, 14, 14, 14, 12, 90];
@@ -81,7 +80,7 @@ function markCells(workbook: ExcelJS.Workbook, findings: Finding[], withNotes: b
     if (!worksheet || !/^[A-Z]{1,3}\d+$/.test(cell)) continue;
     let target = worksheet.getCell(cell);
     if (target.isMerged && target.master) target = target.master;
-    const severity = list.reduce<Severity>((s, f) => (SEVERITY_RANK[f.severity] < SEVERITY_RANK[s] ? f.severity : s), "info");
+    const severity = list.reduce<Severity>((s, f) => moreSevere(s, f.severity), "info");
     const colors = SEVERITY_COLORS[severity];
     // Loaded cells share style objects by style id: give this cell its own copy before changing it.
     const style = target.style ?? {};

@@ -1,6 +1,6 @@
 import type { Rule } from "./types";
+import { SEVERITY_LABEL } from "../severity";
 
-const SEVERITY = { error: "错误", warning: "警告", info: "提示" } as const;
 
 function escapeCell(s: string): string {
   return s.replace(/\|/g, "\\|").replace(/\n/g, " ");
@@ -23,7 +23,7 @@ export function renderRulesDoc(rules: Rule[]): string {
   for (const r of rules) {
     const m = r.meta;
     lines.push(
-      `| \`${m.id}\` | ${escapeCell(m.title)} | ${SEVERITY[m.severity]} | ${m.family ?? "决算、预算"} | ${escapeCell(m.relation)} | ${escapeCell(m.source)} | ${escapeCell(m.mayDiffer ?? "")} |`,
+      `| \`${m.id}\` | ${escapeCell(m.title)} | ${SEVERITY_LABEL[m.severity]} | ${m.family ?? "决算、预算"} | ${escapeCell(m.relation)} | ${escapeCell(m.source)} | ${escapeCell(m.mayDiffer ?? "")} |`,
     );
   }
   return `${lines.join("\n")}\n`;
