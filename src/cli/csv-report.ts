@@ -3,7 +3,7 @@
  * could not be read). UTF-8 with BOM so that Excel shows the Chinese text; text that Excel
  * would take for a formula is neutralised.
  */
-import { tableLabel } from "../xlsx/annotate";
+import { tableTitle } from "../core/catalog/tables";
 import { SEVERITY_LABEL } from "../core/severity";
 import type { FileReport } from "./report";
 import { tableWord } from "./summary";
@@ -45,7 +45,7 @@ export function csvReport(reports: FileReport[]): string {
     const tables = new Map(r.tables.map((t) => [t.id, t]));
     for (const f of r.findings) {
       const t = f.table ? tables.get(f.table) : undefined;
-      rows.push([...head, SEVERITY_LABEL[f.severity], f.rule, f.ruleTitle, t ? tableLabel(t) : (f.table ?? ""), `${f.sheet}!${f.cell}`, f.expected, f.actual, f.difference, f.message]);
+      rows.push([...head, SEVERITY_LABEL[f.severity], f.rule, f.ruleTitle, t ? tableTitle(t) : (f.table ?? ""), `${f.sheet}!${f.cell}`, f.expected, f.actual, f.difference, f.message]);
     }
   }
   return `\uFEFF${rows.map((row) => row.map(csvField).join(",")).join("\r\n")}\r\n`;

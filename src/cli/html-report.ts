@@ -5,7 +5,7 @@
 import { SEVERITY_LABEL, countBySeverity, hasErrors } from "../core/severity";
 import * as path from "path";
 import type { Finding } from "../core/types";
-import { tableLabel } from "../xlsx/annotate";
+import { tableTitle } from "../core/catalog/tables";
 import type { FileReport } from "./report";
 import { compressNumbers, tableWord } from "./summary";
 
@@ -106,7 +106,7 @@ export function htmlReport(reports: FileReport[], options: HtmlReportOptions = {
     if (r.annotateError) out.push(`<p class="unreadable">未能写出标注副本：${esc(r.annotateError)}</p>`);
     if (r.tables.length > 0) {
       out.push(`<details><summary>识别出 ${r.tables.length} 张表</summary><ul>`);
-      for (const t of r.tables) out.push(`<li>${esc(tableLabel(t))}　工作表「${esc(t.sheet)}」${esc(t.range)}</li>`);
+      for (const t of r.tables) out.push(`<li>${esc(tableTitle(t))}　工作表「${esc(t.sheet)}」${esc(t.range)}</li>`);
       out.push(`</ul></details>`);
     }
     if (r.findings.length === 0) {
@@ -122,7 +122,7 @@ export function htmlReport(reports: FileReport[], options: HtmlReportOptions = {
     }
     for (const [tid, list] of byTable) {
       const t = r.tables.find((x) => x.id === tid);
-      out.push(`<h4>${esc(t ? tableLabel(t) : "其他")}</h4>`);
+      out.push(`<h4>${esc(t ? tableTitle(t) : "其他")}</h4>`);
       out.push(`<table class="findings"><thead><tr><th>严重程度</th><th>规则</th><th>单元格</th><th>应为</th><th>实为</th><th>相差</th><th>说明</th></tr></thead><tbody>`);
       for (const f of list) {
         out.push(

@@ -1,4 +1,5 @@
 import { SEVERITY_LABEL, countBySeverity } from "../core/severity";
+import { tableTitle } from "../core/catalog/tables";
 import type { AuditResult, Finding, RecognitionDecision, TableSummary } from "../core/types";
 import { summarize, summaryLine, type WorkbookSummary } from "./summary";
 
@@ -36,10 +37,6 @@ export function errorReport(file: string, error: string, errorCode?: string): Fi
   return { file, tables: [], findings: [], error, errorCode: errorCode ?? null, summary: null };
 }
 
-
-function tableTitle(t: { family: string; number: string; name: string }): string {
-  return `${t.family}${t.family === "预算" ? "公开表" : "表"}${t.number} ${t.name}`;
-}
 
 /** Human-readable report, in Chinese. */
 export function textReport(reports: FileReport[]): string {

@@ -1,5 +1,6 @@
 /** One line per workbook for a reviewer: whose tables, which year, which tables, how many problems. */
 import { countBySeverity } from "../core/severity";
+import { tableTag } from "../core/catalog/tables";
 import type { AuditResult, Family } from "../core/types";
 
 export interface WorkbookSummary {
@@ -69,7 +70,7 @@ export function compressNumbers(numbers: string[]): string {
 }
 
 export function tableWord(family: Family | null): string {
-  return family === "预算" ? "公开表" : "表";
+  return tableTag(family ?? "决算", "");
 }
 
 /** "部门：…　年度：2020　决算　表1–9 齐全　错误 2　警告 1　提示 0" */

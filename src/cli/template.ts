@@ -1,5 +1,6 @@
 /** `gongkai-audit template`: write template tables to a new workbook or into a copy of an existing one. */
 import { promises as fs } from "fs";
+import { tableTag } from "../core/catalog/tables";
 import * as path from "path";
 import { buildTemplates, parseTableList } from "../core/template";
 import type { Family } from "../core/types";
@@ -60,7 +61,7 @@ export async function runTemplateCommand(o: TemplateCommandOptions): Promise<Tem
     throw new ArgumentError(`${out} 已存在，不会覆盖。请换一个文件名，或加 --force 覆盖${o.into && path.resolve(o.into) === path.resolve(out) ? "（--into 与 --out 是同一个文件时同样需要 --force）" : ""}。`);
   }
   const sheets = buildTemplates(family, tables, { year, department, unit });
-  const label = (n: string) => `${family === "预算" ? "公开表" : "表"}${n}`;
+  const label = (n: string) => tableTag(family, n);
   if (o.into) {
     let existing: Buffer;
     try {

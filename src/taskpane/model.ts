@@ -1,5 +1,6 @@
 /** What the pane shows, derived from an AuditResult: labels, counts, groups, filters. No React here. */
 import { sheetRef } from "../core/grid/address";
+import { tableTag } from "../core/catalog/tables";
 import type { WorkbookGrid } from "../core/grid/types";
 import { SEVERITIES } from "../core/severity";
 import type { AuditOptions, AuditResult, Finding, RoundingPolicy, Severity, TableSummary } from "../core/types";
@@ -41,7 +42,7 @@ export const ALL_FINDINGS: FindingFilter = {
 
 /** "决算 表3", "预算 表11-1". */
 export function tableNumber(table: TableSummary): string {
-  return `${table.family} 表${table.number}`;
+  return `${table.family} ${tableTag(table.family, table.number)}`;
 }
 
 export function tableTitle(table: TableSummary): string {

@@ -1,5 +1,5 @@
 /** 「插入模板表」: the form's state, its checks and the Chinese result, without React. */
-import { tableDef } from "../core/catalog/tables";
+import { tableDef, tableTag } from "../core/catalog/tables";
 import { buildTemplates, templateNumbers, type TemplateSheet } from "../core/template";
 import type { Family } from "../core/types";
 import type { InsertReport } from "../host/types";
@@ -31,9 +31,8 @@ export function defaultTemplateForm(family: Family = "决算", today: Date = new
 
 /** "表3 支出决算表", "公开表3 支出总表". */
 export function tableLabel(family: Family, number: string): string {
-  const prefix = family === "预算" ? "公开表" : "表";
   const name = tableDef(family, number)?.name;
-  return name ? `${prefix}${number} ${name}` : `${prefix}${number}`;
+  return name ? `${tableTag(family, number)} ${name}` : tableTag(family, number);
 }
 
 /** What keeps the form from being submitted, in Chinese; empty when it can be. */

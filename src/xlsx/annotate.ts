@@ -5,7 +5,8 @@
  * and the add-in use this file too.
  */
 import ExcelJS from "exceljs";
-import type { AuditResult, Finding, Severity, TableSummary } from "../core/types";
+import { tableTitle } from "../core/catalog/tables";
+import type { AuditResult, Finding, Severity } from "../core/types";
 import { SEVERITY_LABEL, moreSevere } from "../core/severity";
 import { loadXlsx } from "./read";
 
@@ -41,10 +42,6 @@ export function cellLink(sheet: string, cell: string): { text: string; hyperlink
   const hyperlink = `#'${sheet.replace(/'/g, "''")}'!${cell}`;
   const str = (s: string) => `"${s.replace(/"/g, '""')}"`;
   return { text, hyperlink, formula: `HYPERLINK(${str(hyperlink)},${str(text)})` };
-}
-
-export function tableLabel(t: Pick<TableSummary, "family" | "number" | "name">): string {
-  return `${t.family}${t.family === "预算" ? "公开表" : "表"}${t.number} ${t.name}`;
 }
 
 export async function annotateWorkbook(original: Uint8Array | ArrayBuffer, result: AuditResult, options: AnnotateOptions = {}): Promise<Uint8Array> {
@@ -157,7 +154,7 @@ function addFindingsSheet(workbook: ExcelJS.Workbook, result: AuditResult, base:
     };
     row.getCell(3).value = f.rule;
     row.getCell(4).value = f.ruleTitle;
-    row.getCell(5).value = table ? tableLabel(table) : (f.table ?? "");
+    row.getCell(5).value = table ? tableTitle(table) : (f.table ?? "");
     const link = row.getCell(6);
     if (sheets.has(f.sheet)) {
       const { text, formula } = cellLink(f.sheet, f.cell);

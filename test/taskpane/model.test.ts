@@ -24,7 +24,7 @@ describe("pane model", () => {
   it("groups by table in recognition order, unknown ids next, findings without a table last", () => {
     const groups = groupFindings(result, result.findings);
     expect(groups.map((g) => g.key)).toEqual(["预算-2", "预算-1", "预算-9", NO_TABLE]);
-    expect(groups[1]).toMatchObject({ title: "预算 表1 收支总表", location: "'表 1'!F1:I20", total: 2 });
+    expect(groups[1]).toMatchObject({ title: "预算 公开表1 收支总表", location: "'表 1'!F1:I20", total: 2 });
     expect(groups[1].bySeverity.map((s) => s.severity)).toEqual(["error", "info"]);
     expect(groups[3].title).toBe("不属于某一张表");
   });

@@ -729,6 +729,16 @@ const YU: TableDef[] = [
 
 export const TABLE_DEFS: TableDef[] = [...JUE, ...YU];
 
+/** How each family numbers its tables: 决算 "表3", 预算 "公开表3". */
+export function tableTag(family: Family, number: string | number): string {
+  return `${family === "预算" ? "公开表" : "表"}${number}`;
+}
+
+/** "决算表3 支出决算表", "预算公开表3 一般公共预算支出表": a table named for a reader. */
+export function tableTitle(t: { family: Family; number: string; name: string }): string {
+  return `${t.family}${tableTag(t.family, t.number)} ${t.name}`;
+}
+
 export function tableDef(family: Family, number: string): TableDef | undefined {
   const base = number.split("-")[0];
   return TABLE_DEFS.find((d) => d.family === family && d.number === base);

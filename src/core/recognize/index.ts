@@ -3,7 +3,7 @@ import { SheetView } from "../grid/sheet";
 import { remembered } from "../grid/remember";
 import { findYear, normalizeLabel } from "../grid/text";
 import type { WorkbookGrid } from "../grid/types";
-import { TABLE_DEFS, type TableDef } from "../catalog/tables";
+import { TABLE_DEFS, tableTag, type TableDef } from "../catalog/tables";
 import type { BudgetDocument, TableModel } from "../model/types";
 import type { Family, RecognitionDecision } from "../types";
 import { AmountReader } from "./context";
@@ -240,7 +240,7 @@ interface Group {
 }
 
 function tableName(def: TableDef): string {
-  return `${def.family}${def.family === "预算" ? "公开表" : "表"}${def.number}「${def.name}」`;
+  return `${def.family}${tableTag(def.family, def.number)}「${def.name}」`;
 }
 
 /** Find every standard table in the workbook and map its cells to the model. */
@@ -527,7 +527,7 @@ function assignYears(built: Built[], cover: YearHint[]): void {
       v.sources.set(key, Math.max(v.sources.get(key) ?? 0, h.weight));
       votes.set(h.year, v);
     };
-    for (const b of ofFamily) for (const h of b.hints) vote(h, family === "预算" ? `公开表${b.table.number}` : `表${b.table.number}`);
+    for (const b of ofFamily) for (const h of b.hints) vote(h, tableTag(family, b.table.number));
     for (const h of cover) vote(h, "");
     const best = [...votes.entries()].sort((x, y) => y[1].weight - x[1].weight || y[0] - x[0])[0];
     for (const b of ofFamily) {

@@ -1,5 +1,5 @@
 import { normalizeLabel } from "../grid/text";
-import { missingRequiredTables } from "../catalog/tables";
+import { missingRequiredTables, tableTag } from "../catalog/tables";
 import { tableLabel } from "./context";
 import { hasAmounts } from "./lookup";
 import type { Rule } from "./types";
@@ -37,7 +37,7 @@ export const requiredTablesRule: Rule = {
     const first = own[0];
     const present = new Set(own.map((t) => t.number.split("-")[0]));
     if (missing.length === 0 || !first) return;
-    const names = missing.map((n) => (family === "预算" ? `公开表${n}` : `表${n}`)).join("、");
+    const names = missing.map((n) => tableTag(family, n)).join("、");
     ctx.report({ table: first, pos: first.titlePos, message: `本工作簿识别出${family}公开表 ${present.size} 张，没有找到 ${names}。若这些表在其他工作簿中，可一并检查；若确未编制，请补齐。` });
   },
 };

@@ -1,4 +1,5 @@
 import { a1 } from "../grid/address";
+import { tableTag } from "../catalog/tables";
 import { explain, judgeAtMost, judgeEquality, valueOf, type Verdict } from "../rounding";
 import type { Amount, BudgetDocument, CellPos, LineItem, TableModel } from "../model/types";
 import type { AuditOptions, Family, Finding, Severity } from "../types";
@@ -44,7 +45,7 @@ export function operand(table: TableModel, item: LineItem | undefined, role: str
 }
 
 export function tableLabel(t: TableModel): string {
-  return t.family === "预算" ? `公开表${t.number}` : `表${t.number}`;
+  return tableTag(t.family, t.number);
 }
 
 export class RuleContext {

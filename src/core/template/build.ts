@@ -4,7 +4,7 @@
  */
 import { a1 } from "../grid/address";
 import type { CellRange } from "../grid/types";
-import { CLASS_ROWS, ECONOMIC_TEMPLATE_ITEMS, type ColumnDef, type RowDef, type TableDef, type TemplateBody } from "../catalog/tables";
+import { CLASS_ROWS, ECONOMIC_TEMPLATE_ITEMS, tableTag, type ColumnDef, type RowDef, type TableDef, type TemplateBody } from "../catalog/tables";
 import { lookupEconomic, lookupFunctional } from "../catalog/classification";
 import { sumBelowByCodeLength, sumByCodeLength, sumMinus, sumOf, sumOfChildren } from "./formulas";
 import { chineseNumber } from "./ordinal";
@@ -34,7 +34,7 @@ interface ColumnSpec extends TemplateColumn {
 const TEXT_ROLES = new Set(["code", "name", "unit"]);
 
 function sheetName(def: TableDef): string {
-  return def.family === "决算" ? `表${def.number}` : `公开表${def.number}`;
+  return tableTag(def.family, def.number);
 }
 
 export function templateTitle(def: TableDef, year: number): string {
@@ -495,7 +495,7 @@ function projectsBody(sheet: Sheet, columns: ColumnSpec[], top: number, categori
 const MARGINS = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
 
 export function buildTemplate(def: TableDef, options: TemplateOptions): TemplateSheet {
-  if (!def.template) throw new Error(`${def.family}${def.family === "预算" ? "公开表" : "表"}${def.number}「${def.name}」没有标准模板。`);
+  if (!def.template) throw new Error(`${def.family}${tableTag(def.family, def.number)}「${def.name}」没有标准模板。`);
   const unit = options.unit ?? "万元";
   const sheet = new Sheet();
   const columns = templateColumns(def);

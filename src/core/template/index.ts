@@ -2,7 +2,7 @@
  * Template tables: the standard 公开表 of both families with live formulas. What the task pane
  * (「插入模板表」) and the CLI (`gongkai-audit template`) call.
  */
-import { REQUIRED_TABLES, tableDef } from "../catalog/tables";
+import { REQUIRED_TABLES, tableDef, tableTag } from "../catalog/tables";
 import type { Family } from "../types";
 import { buildTemplate } from "./build";
 import type { TemplateOptions, TemplateSheet } from "./types";
@@ -33,7 +33,7 @@ export function parseTableList(family: Family, spec: string): string[] {
     const to = m[2] !== undefined ? Number(m[2]) : from;
     if (to < from) throw new Error(`表号范围「${part}」前大后小。`);
     for (let n = from; n <= to; n++) {
-      if (!available.includes(String(n))) throw new Error(`${family}没有${family === "预算" ? "公开表" : "表"}${n}的模板（可选 ${available[0]}–${available[available.length - 1]}）。`);
+      if (!available.includes(String(n))) throw new Error(`${family}没有${tableTag(family, n)}的模板（可选 ${available[0]}–${available[available.length - 1]}）。`);
       if (!out.includes(String(n))) out.push(String(n));
     }
   }
@@ -45,7 +45,7 @@ export function buildTemplates(family: Family, numbers: string[], options: Templ
   if (!Number.isInteger(options.year) || options.year < 2000 || options.year > 2100) throw new Error(`年度「${options.year}」无效。`);
   return numbers.map((n) => {
     const def = tableDef(family, n);
-    if (!def?.template) throw new Error(`${family}没有${family === "预算" ? "公开表" : "表"}${n}的模板。`);
+    if (!def?.template) throw new Error(`${family}没有${tableTag(family, n)}的模板。`);
     return buildTemplate(def, options);
   });
 }

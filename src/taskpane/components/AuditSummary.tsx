@@ -1,4 +1,5 @@
 import { Body1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+import { tableTag } from "../../core/catalog/tables";
 import * as React from "react";
 import type { AuditResult } from "../../core/types";
 import { countBySeverity } from "../model";
@@ -17,7 +18,7 @@ export function AuditSummary({ result, sheetsRead }: { result: AuditResult; shee
   const counts = countBySeverity(result.findings);
   const declined = (result.recognition ?? []).filter((d) => !d.accepted);
   const doc = result.document;
-  const missing = (doc?.missingTables ?? []).map((n) => `${doc?.family === "预算" ? "公开表" : "表"}${n}`);
+  const missing = (doc?.missingTables ?? []).map((n) => tableTag(doc?.family ?? "决算", n));
   return (
     <section className={styles.section} aria-label="审核摘要">
       <Subtitle2>审核结果</Subtitle2>
