@@ -6,6 +6,7 @@
  * 本模块只用 ES2021，不引用 Node 或 DOM，任何宿主（命令行、浏览器、Excel 加载项）都可直接用。
  */
 import functionalData from "./data/functional-classification.json";
+import { remembered } from "../grid/remember";
 import economicData from "./data/economic-classification.json";
 
 export type ClassificationKind = "functional" | "economic";
@@ -372,20 +373,16 @@ function unknownCode(kind: ClassificationKind, code: string): NameCheck {
  * truncated 印出的名称是标准名称的前缀（PDF 截断）；other-name 其他不一致。
  */
 /** The same code and name appear in several tables of a set and in every department's set: answers are remembered. */
-const NAME_CHECKS = new Map<string, NameCheck>();
-const NAME_CHECKS_MAX = 20000;
+const checkKnownCode = remembered(
+  (kind: ClassificationKind, code: string, printedName: string, year?: number) => checkSubjectNameUncached(kind, code, printedName, year),
+  (kind, code, printedName, year) => `${kind}|${code}|${printedName}|${year ?? ""}`,
+);
 
 export function checkSubjectName(kind: ClassificationKind, code: string, printedName: string, year?: number): NameCheck {
   // A code missing from the catalogue gets the same answer whatever the name and year: nothing to remember by name.
   const c = normaliseCode(code);
   if (!INDEX[kind].has(c)) return unknownCode(kind, c);
-  const key = `${kind}|${code}|${printedName}|${year ?? ""}`;
-  const known = NAME_CHECKS.get(key);
-  if (known) return known;
-  const check = checkSubjectNameUncached(kind, code, printedName, year);
-  if (NAME_CHECKS.size >= NAME_CHECKS_MAX) NAME_CHECKS.clear();
-  NAME_CHECKS.set(key, check);
-  return check;
+  return checkKnownCode(kind, code, printedName, year);
 }
 
 function checkSubjectNameUncached(kind: ClassificationKind, code: string, printedName: string, year?: number): NameCheck {
