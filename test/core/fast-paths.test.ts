@@ -148,11 +148,20 @@ describe("amounts kept as whole digits until their decimal.js value is asked for
 
 describe("relations decided in whole 分 when they hold", () => {
   /** The same amounts without 分: only decimal.js decides. */
-  const withoutFen = (terms: Term[]): Term[] => terms.map((t) => ({ sign: t.sign, amount: t.amount && { ...t.amount, value: t.amount.value, fen: undefined } }));
+  const plainAmount = (a: Amount): Amount => ({ value: a.value, halfUnit: a.halfUnit, decimals: a.decimals, text: a.text, pos: a.pos, convertedFromYuan: a.convertedFromYuan, fen: undefined });
+  const withoutFen = (terms: Term[]): Term[] => terms.map((t) => ({ sign: t.sign, amount: t.amount && plainAmount(t.amount) }));
+
+  it("leaves a difference inside the rounding band to decimal.js: 0.01 against 0.00 is 尾差", () => {
+    const [a, b] = [readOne({ value: 0.01, numberFormat: "#,##0.00" }, "万元"), readOne({ value: 0, numberFormat: "#,##0.00" }, "万元")];
+    expect(judgeEquality([{ amount: a }], [{ amount: b }]).case).toBe("rounding");
+    expect(judgeEquality(withoutFen([{ amount: a }]), withoutFen([{ amount: b }])).case).toBe("rounding");
+  });
   const amountCell = fc.oneof(
     fc.constant(undefined),
     fc.integer({ min: -1e8, max: 1e8 }).map((c) => ({ value: c / 100, numberFormat: "#,##0.00" }) as Cell),
     fc.integer({ min: -1e8, max: 1e8 }).map((c) => ({ value: String(c / 100) }) as Cell),
+    // A few cents: differences inside the 尾差 band.
+    fc.integer({ min: -3, max: 3 }).map((c) => ({ value: c / 100, numberFormat: "#,##0.00" }) as Cell),
   );
   const term = fc.tuple(amountCell, fc.constantFrom(1 as const, -1 as const)).map(([cell, sign]) => ({ amount: cell ? readOne(cell, "万元") : undefined, sign }));
 
