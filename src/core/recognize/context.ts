@@ -33,7 +33,8 @@ function fenOf(printed: PrintedAmount, unit: "万元" | "元"): number | undefin
 
 /**
  * An amount read from a cell, in 万元. One object per amount cell (the parsed figure is copied
- * in, not kept), and its decimal.js value is made the first time it is asked for.
+ * in, not kept); its decimal.js value and its position object are made when first asked for,
+ * since most amounts of a large table are only ever summed in 分.
  */
 class CellAmount extends PrintedAmount implements Amount {
   readonly fen: number | undefined;
@@ -42,25 +43,30 @@ class CellAmount extends PrintedAmount implements Amount {
 
   constructor(
     printed: PrintedAmount,
-    private readonly unit: "万元" | "元",
-    readonly pos: CellPos,
+    private readonly reader: AmountReader,
+    private readonly row: number,
+    private readonly col: number,
   ) {
     super(printed.decimals, printed.text, printed.digits, printed.digits === undefined ? printed.value : undefined);
-    this.fen = fenOf(printed, unit);
+    this.fen = fenOf(printed, reader.unit);
+  }
+
+  get pos(): CellPos {
+    return this.reader.pos(this.row, this.col);
   }
 
   override get value(): Decimal {
     const printed = super.value;
-    if (this.unit === "万元") return printed;
+    if (this.reader.unit === "万元") return printed;
     return (this.converted ??= printed.dividedBy(YUAN_PER_WAN));
   }
 
   get halfUnit(): Decimal {
-    return halfUnitOf(Math.max(this.decimals, MIN_PRINTED_DECIMALS), this.unit);
+    return halfUnitOf(Math.max(this.decimals, MIN_PRINTED_DECIMALS), this.reader.unit);
   }
 
   get convertedFromYuan(): boolean {
-    return this.unit === "元";
+    return this.reader.unit === "元";
   }
 }
 
@@ -70,22 +76,25 @@ export class AmountReader {
 
   constructor(
     private readonly view: SheetView,
-    private readonly unit: "万元" | "元",
+    readonly unit: "万元" | "元",
   ) {}
+
+  get sheet(): string {
+    return this.view.name;
+  }
 
   pos(row: number, col: number): CellPos {
     return { sheet: this.view.name, row, col };
   }
 
   /** The amount at (row, col); undefined when blank; a problem is recorded when the cell is not an amount. */
-  /** `pos` may be passed in when the caller already made it (one position object per cell). */
-  read(row: number, col: number, pos: CellPos = this.pos(row, col)): Amount | undefined {
+  read(row: number, col: number): Amount | undefined {
     const parsed = parseAmountCell(this.view.cell(row, col));
     if (parsed.kind === "blank") return undefined;
     if (parsed.kind === "invalid") {
-      this.problems.push({ pos, reason: parsed.reason, text: parsed.text });
+      this.problems.push({ pos: this.pos(row, col), reason: parsed.reason, text: parsed.text });
       return undefined;
     }
-    return new CellAmount(parsed, this.unit, pos);
+    return new CellAmount(parsed, this, row, col);
   }
 }

@@ -1,7 +1,7 @@
 import type { SheetView } from "../grid/sheet";
 import { labelMatches, normalizeLabel, stripOrdinal } from "../grid/text";
 import { CLASS_ROWS, type ColumnDef, type RowDef, type TableDef } from "../catalog/tables";
-import type { Amount, ColumnInfo, LineItem } from "../model/types";
+import type { Amount, CellPos, ColumnInfo, LineItem } from "../model/types";
 import type { Family } from "../types";
 import type { AmountReader } from "./context";
 import { headerMatches, TOTAL_LABEL, type HeaderBlock } from "./header";
@@ -45,38 +45,86 @@ function sideOf(header: HeaderBlock, c: number): "income" | "expense" | undefine
   return header.sides?.get(c);
 }
 
-function readAmounts(input: LayoutInput, row: number, columns: ColumnInfo[], item: LineItem, skip?: Set<string>): boolean {
-  let any = false;
-  for (const col of columns) {
-    if (skip?.has(col.role)) continue;
-    const pos = input.reader.pos(row, col.col);
-    item.cells[col.role] = pos;
-    const a = input.reader.read(row, col.col, pos);
-    if (a) {
-      item.amounts[col.role] = a;
-      any = true;
+/**
+ * One line of a table. The positions of its cells are made when something asks for them: a
+ * large table has hundreds of thousands of cells that no finding ever points at.
+ */
+class Line implements LineItem {
+  role: string | undefined = undefined;
+  code: string | undefined = undefined;
+  level: number | undefined = undefined;
+  side: "income" | "expense" | undefined = undefined;
+  block: string | undefined = undefined;
+  line: number | undefined = undefined;
+  readonly amounts: Record<string, Amount> = {};
+  /** The amount columns read on this line (shared by the lines of a table). */
+  private amountColumns: readonly ColumnInfo[] = [];
+  private cellPlaces: Record<string, CellPos> | undefined = undefined;
+  private labelCol = -1;
+  private labelPlace: CellPos | undefined = undefined;
+  private nameCol = -1;
+  private namePlace: CellPos | undefined = undefined;
+
+  constructor(
+    public kind: LineItem["kind"],
+    public label: string,
+    readonly row: number,
+    private readonly reader: AmountReader,
+  ) {}
+
+  /** Reads the line's amounts in `columns`; whether any cell holds one. */
+  readAmounts(columns: readonly ColumnInfo[]): boolean {
+    this.amountColumns = columns;
+    let any = false;
+    for (const col of columns) {
+      const a = this.reader.read(this.row, col.col);
+      if (a) {
+        this.amounts[col.role] = a;
+        any = true;
+      }
     }
+    return any;
   }
-  return any;
+
+  /** An amount read from a column of its own (表6's 人员经费/公用经费 blocks). */
+  readAmountAt(role: string, col: number): void {
+    this.cells[role] = this.reader.pos(this.row, col);
+    const a = this.reader.read(this.row, col);
+    if (a) this.amounts[role] = a;
+  }
+
+  get cells(): Record<string, CellPos> {
+    if (!this.cellPlaces) {
+      const places: Record<string, CellPos> = {};
+      for (const col of this.amountColumns) places[col.role] = this.reader.pos(this.row, col.col);
+      this.cellPlaces = places;
+    }
+    return this.cellPlaces;
+  }
+
+  labelAt(col: number): void {
+    this.labelCol = col;
+    this.labelPlace = undefined;
+  }
+
+  nameAt(col: number): void {
+    this.nameCol = col;
+    this.namePlace = undefined;
+  }
+
+  get labelPos(): CellPos | undefined {
+    if (!this.labelPlace && this.labelCol >= 0) this.labelPlace = this.reader.pos(this.row, this.labelCol);
+    return this.labelPlace;
+  }
+
+  get namePos(): CellPos | undefined {
+    if (!this.namePlace && this.nameCol >= 0) this.namePlace = this.reader.pos(this.row, this.nameCol);
+    return this.namePlace;
+  }
 }
 
-/** Every field set from the start: lines then share one object shape, which keeps later reads fast. */
-function newItem(kind: LineItem["kind"], label: string, row: number): LineItem {
-  return {
-    kind,
-    label,
-    role: undefined,
-    code: undefined,
-    level: undefined,
-    side: undefined,
-    block: undefined,
-    line: undefined,
-    row,
-    labelPos: undefined,
-    namePos: undefined,
-    amounts: {},
-    cells: {},
-  };
+function newItem(kind: LineItem["kind"], label: string, row: number, input: LayoutInput): Line {
+  return new Line(kind, label, row, input.reader);
 }
 
 function missingColumns(defs: ColumnDef[], found: ColumnInfo[], optional: Set<string>): string[] {
@@ -199,9 +247,9 @@ export function codedLayout(input: LayoutInput): LayoutOutput {
     const subject = code !== "" && codePattern.test(code);
     // A subject row's name is checked against the catalogue later; only other rows need the normalised label here.
     const label = subject ? "" : nameCol !== undefined && name === view.ownText(r, nameCol) ? view.ownNorm(r, nameCol) : normalizeLabel(name);
-    const item = newItem("unlabeled", name.includes("\n") ? name.replace(/\s*\n\s*/g, "").trim() : name.trim(), r);
-    if (!subject) item.labelPos = input.reader.pos(r, labelCol ?? header.left);
-    const any = readAmounts(input, r, columns, item);
+    const item = newItem("unlabeled", name.includes("\n") ? name.replace(/\s*\n\s*/g, "").trim() : name.trim(), r, input);
+    if (!subject) item.labelAt(labelCol ?? header.left);
+    const any = item.readAmounts(columns);
     const last = items[items.length - 1];
     if (
       code === "" &&
@@ -225,8 +273,8 @@ export function codedLayout(input: LayoutInput): LayoutOutput {
       item.kind = "subject";
       item.code = code;
       item.level = levelOf(code);
-      item.labelPos = input.reader.pos(r, codePos ?? labelCol ?? header.left);
-      item.namePos = input.reader.pos(r, nameCol !== undefined && view.ownText(r, nameCol) !== "" ? nameCol : (codePos ?? labelCol ?? header.left));
+      item.labelAt(codePos ?? labelCol ?? header.left);
+      item.nameAt(nameCol !== undefined && view.ownText(r, nameCol) !== "" ? nameCol : (codePos ?? labelCol ?? header.left));
     } else if (TOTAL_LABEL.test(label) || TOTAL_LABEL.test(normalizeLabel(code))) {
       item.kind = "total";
       item.role = "total";
@@ -314,11 +362,11 @@ export function summaryLayout(input: LayoutInput): LayoutOutput {
       const lineValue = cols.line !== undefined ? view.cell(r, cols.line)?.value : undefined;
       const lineNumber = typeof lineValue === "number" ? lineValue : Number(normalizeLabel(String(lineValue ?? "")) || NaN);
       const line = Number.isInteger(lineNumber) && lineNumber > 0 ? lineNumber : undefined;
-      const item = newItem("item", label, r);
+      const item = newItem("item", label, r, input);
       item.side = side;
       item.line = line;
-      item.labelPos = input.reader.pos(r, cols.label);
-      const any = readAmounts(input, r, cols.amounts, item);
+      item.labelAt(cols.label);
+      const any = item.readAmounts(cols.amounts);
       if (label === "" && !any && line === undefined) continue;
       const prev = previous[side];
       if (label !== "" && !any && line === undefined && prev && input.dataRows.indexOf(r) === input.dataRows.indexOf(prev.row) + 1) {
@@ -455,26 +503,22 @@ export function economicBlocksLayout(input: LayoutInput): LayoutOutput {
       if (total) {
         // The total's amount may sit in any amount column to its right (公用经费合计 spans D:H, amount in I).
         const amountCol = usable.map((x) => x.amount!).find((c) => c > g.code && input.reader.read(r, c) !== undefined) ?? g.amount!;
-        const item = newItem("total", `${total[1]}合计`, r);
+        const item = newItem("total", `${total[1]}合计`, r, input);
         item.role = total[1] === "人员经费" ? "personnelTotal" : "publicTotal";
         item.block = total[1] === "人员经费" ? "personnel" : "public";
-        item.labelPos = input.reader.pos(r, g.code);
-        item.cells.amount = input.reader.pos(r, amountCol);
-        const a = input.reader.read(r, amountCol);
-        if (a) item.amounts.amount = a;
+        item.labelAt(g.code);
+        item.readAmountAt("amount", amountCol);
         items.push(item);
         continue;
       }
       if (!/^\d{3}(\d{2})?$/.test(code)) continue;
-      const item = newItem("subject", name.trim(), r);
+      const item = newItem("subject", name.trim(), r, input);
       item.code = code;
       item.level = code.length === 3 ? 1 : 2;
       item.block = PERSONNEL_CLASSES.has(code.slice(0, 3)) ? "personnel" : "public";
-      item.labelPos = input.reader.pos(r, g.code);
-      if (g.name !== undefined) item.namePos = input.reader.pos(r, g.name);
-      item.cells.amount = input.reader.pos(r, g.amount!);
-      const a = input.reader.read(r, g.amount!);
-      if (a) item.amounts.amount = a;
+      item.labelAt(g.code);
+      if (g.name !== undefined) item.nameAt(g.name);
+      item.readAmountAt("amount", g.amount!);
       items.push(item);
     }
   }
@@ -490,9 +534,9 @@ export function sangongLayout(input: LayoutInput): LayoutOutput {
   if (columns.length < 3) return { columns, items: [], missing: [], rejected: "表头中“三公”经费各栏不足" };
   const items: LineItem[] = [];
   for (const r of input.dataRows) {
-    const item = newItem("item", "", r);
+    const item = newItem("item", "", r, input);
     item.role = "row";
-    if (readAmounts(input, r, columns, item) || items.length === 0) items.push(item);
+    if (item.readAmounts(columns) || items.length === 0) items.push(item);
   }
   return { columns, items, missing: missingColumns(input.def.columns, columns, optionalRoles(input.def)) };
 }
@@ -517,9 +561,9 @@ function codeNameLayout(
   for (const r of input.dataRows) {
     const code = codeCol !== undefined ? input.view.ownNorm(r, codeCol) : "";
     const name = nameCol !== undefined ? input.view.ownText(r, nameCol) : "";
-    const item = newItem("item", name || code, r);
-    item.labelPos = input.reader.pos(r, codeCol ?? nameCol ?? input.header.left);
-    const any = readAmounts(input, r, amountCols, item);
+    const item = newItem("item", name || code, r, input);
+    item.labelAt(codeCol ?? nameCol ?? input.header.left);
+    const any = item.readAmounts(amountCols);
     if (TOTAL_LABEL.test(code) || TOTAL_LABEL.test(normalizeLabel(name))) {
       item.kind = "total";
       item.role = "total";
@@ -593,11 +637,11 @@ export function performanceLayout(input: LayoutInput): LayoutOutput {
       else if (t !== "") label = t;
     }
     if (label === "") continue;
-    const item = newItem("item", label, r);
+    const item = newItem("item", label, r, input);
     item.block = section.startsWith("收入") ? "income" : section.startsWith("支出") ? "expense" : section;
     item.role = PERFORMANCE_ROLES.find(([re]) => re.test(label))?.[1];
-    item.labelPos = input.reader.pos(r, first - 1);
-    readAmounts(input, r, columns, item);
+    item.labelAt(first - 1);
+    item.readAmounts(columns);
     items.push(item);
   }
   return { columns, items, missing: [] };
@@ -614,10 +658,10 @@ export function projectFormLayout(input: LayoutInput): LayoutOutput {
     const label = input.view.ownText(r, source.col);
     if (label === "") continue;
     const norm = normalizeLabel(label);
-    const item = newItem("item", label, r);
+    const item = newItem("item", label, r, input);
     item.role = TOTAL_LABEL.test(norm) ? "total" : norm.startsWith("其中") ? "ofWhich" : "source";
-    item.labelPos = input.reader.pos(r, source.col);
-    readAmounts(input, r, [amount], item);
+    item.labelAt(source.col);
+    item.readAmounts([amount]);
     items.push(item);
   }
   return { columns: [amount], items, missing: [] };
