@@ -186,7 +186,7 @@ function columnRule(spec: ColumnRuleSpec): Rule {
               table,
               where: () => rowLabel(table, item),
               actual: operand(table, item, rel.total, label(rel.total)),
-              expected: parts.map((p) => ({ label: label(p.role), amount: item.amounts[p.role], pos: item.cells[p.role] ?? item.labelPos, sign: p.sign })),
+              expected: parts.map((p) => ({ label: label(p.role), amount: item.amounts[p.role], line: item, role: p.role, sign: p.sign })),
             });
           }
         }

@@ -19,7 +19,16 @@ export interface Operand {
   amount?: Amount;
   /** Where the amount is (or would be, for a blank cell). */
   pos?: CellPos;
+  /** Or the line and column it is read from: the position is then made only for a finding. */
+  line?: LineItem;
+  role?: string;
   sign?: 1 | -1;
+}
+
+/** Where an operand's amount is, or would be: its cell on its line, else the line's label. */
+export function placeOf(o: Operand): CellPos | undefined {
+  if (o.pos || !o.line) return o.pos;
+  return (o.role !== undefined ? o.line.cells[o.role] : undefined) ?? o.line.labelPos;
 }
 
 export interface RelationCheck {
@@ -41,7 +50,7 @@ function fmt(d: { toFixed(n: number): string }, decimals: number): string {
 /** Operand for the amount of `role` on a line (blank cells count as zero). */
 export function operand(table: TableModel, item: LineItem | undefined, role: string, label: Words): Operand {
   void table;
-  return { label, amount: item?.amounts[role], pos: item?.cells[role] ?? item?.labelPos };
+  return { label, amount: item?.amounts[role], line: item, role };
 }
 
 export function tableLabel(t: TableModel): string {
@@ -92,7 +101,8 @@ export class RuleContext {
     const expectedValue = check.expected.reduce((s, o) => s.plus(valueOf(o)), valueOf({}));
     const actualValue = valueOf(check.actual);
     const rhs = check.expected.map((o, i) => `${i === 0 ? (o.sign === -1 ? "－" : "") : o.sign === -1 ? "－" : "＋"}${words(o.label)}`).join("");
-    const pos = check.actual.pos ?? check.expected.find((o) => o.pos)?.pos;
+    const places = check.expected.map(placeOf);
+    const pos = placeOf(check.actual) ?? places.find((p) => p);
     if (!pos) return;
     const converted = [check.actual, ...check.expected].some((o) => o.amount?.convertedFromYuan) ? "（以元为单位的表已折算为万元比较。）" : "";
     const mayDiffer = this.meta.mayDiffer ? `可能合理的原因：${this.meta.mayDiffer}` : "";
@@ -107,7 +117,7 @@ export class RuleContext {
       message,
       sheet: pos.sheet,
       cell: a1(pos.row, pos.col),
-      related: check.expected.filter((o) => o.pos).map((o) => ({ sheet: o.pos!.sheet, cell: a1(o.pos!.row, o.pos!.col) })),
+      related: places.filter((p) => p !== undefined).map((p) => ({ sheet: p.sheet, cell: a1(p.row, p.col) })),
       expected: fmt(expectedValue, decimals),
       actual: fmt(actualValue, decimals),
       difference: fmt(verdict.difference, decimals),
