@@ -43,44 +43,49 @@ class CellAmount extends PrintedAmount implements Amount {
 
   constructor(
     printed: PrintedAmount,
-    private readonly reader: AmountReader,
+    private readonly table: AmountSource,
     private readonly row: number,
     private readonly col: number,
   ) {
     super(printed.decimals, printed.text, printed.digits, printed.digits === undefined ? printed.value : undefined);
-    this.fen = fenOf(printed, reader.unit);
+    this.fen = fenOf(printed, table.unit);
   }
 
   get pos(): CellPos {
-    return this.reader.pos(this.row, this.col);
+    return { sheet: this.table.sheet, row: this.row, col: this.col };
   }
 
   override get value(): Decimal {
     const printed = super.value;
-    if (this.reader.unit === "万元") return printed;
+    if (this.table.unit === "万元") return printed;
     return (this.converted ??= printed.dividedBy(YUAN_PER_WAN));
   }
 
   get halfUnit(): Decimal {
-    return halfUnitOf(Math.max(this.decimals, MIN_PRINTED_DECIMALS), this.reader.unit);
+    return halfUnitOf(Math.max(this.decimals, MIN_PRINTED_DECIMALS), this.table.unit);
   }
 
   get convertedFromYuan(): boolean {
-    return this.reader.unit === "元";
+    return this.table.unit === "元";
   }
+}
+
+/** The sheet and unit every amount of one table shares (not the sheet view, whose caches the model must not keep alive). */
+interface AmountSource {
+  readonly sheet: string;
+  readonly unit: "万元" | "元";
 }
 
 /** Reads amounts from one table's cells, converting 元 to 万元 and collecting bad cells. */
 export class AmountReader {
   readonly problems: CellProblem[] = [];
+  private readonly source: AmountSource;
 
   constructor(
     private readonly view: SheetView,
-    readonly unit: "万元" | "元",
-  ) {}
-
-  get sheet(): string {
-    return this.view.name;
+    unit: "万元" | "元",
+  ) {
+    this.source = { sheet: view.name, unit };
   }
 
   pos(row: number, col: number): CellPos {
@@ -95,6 +100,6 @@ export class AmountReader {
       this.problems.push({ pos: this.pos(row, col), reason: parsed.reason, text: parsed.text });
       return undefined;
     }
-    return new CellAmount(parsed, this, row, col);
+    return new CellAmount(parsed, this.source, row, col);
   }
 }

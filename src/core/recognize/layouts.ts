@@ -69,15 +69,15 @@ class Line implements LineItem {
     public kind: LineItem["kind"],
     public label: string,
     readonly row: number,
-    private readonly reader: AmountReader,
+    private readonly sheet: string,
   ) {}
 
   /** Reads the line's amounts in `columns`; whether any cell holds one. */
-  readAmounts(columns: readonly ColumnInfo[]): boolean {
+  readAmounts(reader: AmountReader, columns: readonly ColumnInfo[]): boolean {
     this.amountColumns = columns;
     let any = false;
     for (const col of columns) {
-      const a = this.reader.read(this.row, col.col);
+      const a = reader.read(this.row, col.col);
       if (a) {
         this.amounts[col.role] = a;
         any = true;
@@ -87,16 +87,16 @@ class Line implements LineItem {
   }
 
   /** An amount read from a column of its own (表6's 人员经费/公用经费 blocks). */
-  readAmountAt(role: string, col: number): void {
-    this.cells[role] = this.reader.pos(this.row, col);
-    const a = this.reader.read(this.row, col);
+  readAmountAt(reader: AmountReader, role: string, col: number): void {
+    this.cells[role] = this.pos(col);
+    const a = reader.read(this.row, col);
     if (a) this.amounts[role] = a;
   }
 
   get cells(): Record<string, CellPos> {
     if (!this.cellPlaces) {
       const places: Record<string, CellPos> = {};
-      for (const col of this.amountColumns) places[col.role] = this.reader.pos(this.row, col.col);
+      for (const col of this.amountColumns) places[col.role] = this.pos(col.col);
       this.cellPlaces = places;
     }
     return this.cellPlaces;
@@ -113,18 +113,22 @@ class Line implements LineItem {
   }
 
   get labelPos(): CellPos | undefined {
-    if (!this.labelPlace && this.labelCol >= 0) this.labelPlace = this.reader.pos(this.row, this.labelCol);
+    if (!this.labelPlace && this.labelCol >= 0) this.labelPlace = this.pos(this.labelCol);
     return this.labelPlace;
   }
 
   get namePos(): CellPos | undefined {
-    if (!this.namePlace && this.nameCol >= 0) this.namePlace = this.reader.pos(this.row, this.nameCol);
+    if (!this.namePlace && this.nameCol >= 0) this.namePlace = this.pos(this.nameCol);
     return this.namePlace;
+  }
+
+  private pos(col: number): CellPos {
+    return { sheet: this.sheet, row: this.row, col };
   }
 }
 
 function newItem(kind: LineItem["kind"], label: string, row: number, input: LayoutInput): Line {
-  return new Line(kind, label, row, input.reader);
+  return new Line(kind, label, row, input.view.name);
 }
 
 function missingColumns(defs: ColumnDef[], found: ColumnInfo[], optional: Set<string>): string[] {
@@ -249,7 +253,7 @@ export function codedLayout(input: LayoutInput): LayoutOutput {
     const label = subject ? "" : nameCol !== undefined && name === view.ownText(r, nameCol) ? view.ownNorm(r, nameCol) : normalizeLabel(name);
     const item = newItem("unlabeled", name.includes("\n") ? name.replace(/\s*\n\s*/g, "").trim() : name.trim(), r, input);
     if (!subject) item.labelAt(labelCol ?? header.left);
-    const any = item.readAmounts(columns);
+    const any = item.readAmounts(input.reader, columns);
     const last = items[items.length - 1];
     if (
       code === "" &&
@@ -366,7 +370,7 @@ export function summaryLayout(input: LayoutInput): LayoutOutput {
       item.side = side;
       item.line = line;
       item.labelAt(cols.label);
-      const any = item.readAmounts(cols.amounts);
+      const any = item.readAmounts(input.reader, cols.amounts);
       if (label === "" && !any && line === undefined) continue;
       const prev = previous[side];
       if (label !== "" && !any && line === undefined && prev && input.dataRows.indexOf(r) === input.dataRows.indexOf(prev.row) + 1) {
@@ -507,7 +511,7 @@ export function economicBlocksLayout(input: LayoutInput): LayoutOutput {
         item.role = total[1] === "人员经费" ? "personnelTotal" : "publicTotal";
         item.block = total[1] === "人员经费" ? "personnel" : "public";
         item.labelAt(g.code);
-        item.readAmountAt("amount", amountCol);
+        item.readAmountAt(input.reader, "amount", amountCol);
         items.push(item);
         continue;
       }
@@ -518,7 +522,7 @@ export function economicBlocksLayout(input: LayoutInput): LayoutOutput {
       item.block = PERSONNEL_CLASSES.has(code.slice(0, 3)) ? "personnel" : "public";
       item.labelAt(g.code);
       if (g.name !== undefined) item.nameAt(g.name);
-      item.readAmountAt("amount", g.amount!);
+      item.readAmountAt(input.reader, "amount", g.amount!);
       items.push(item);
     }
   }
@@ -536,7 +540,7 @@ export function sangongLayout(input: LayoutInput): LayoutOutput {
   for (const r of input.dataRows) {
     const item = newItem("item", "", r, input);
     item.role = "row";
-    if (item.readAmounts(columns) || items.length === 0) items.push(item);
+    if (item.readAmounts(input.reader, columns) || items.length === 0) items.push(item);
   }
   return { columns, items, missing: missingColumns(input.def.columns, columns, optionalRoles(input.def)) };
 }
@@ -563,7 +567,7 @@ function codeNameLayout(
     const name = nameCol !== undefined ? input.view.ownText(r, nameCol) : "";
     const item = newItem("item", name || code, r, input);
     item.labelAt(codeCol ?? nameCol ?? input.header.left);
-    const any = item.readAmounts(amountCols);
+    const any = item.readAmounts(input.reader, amountCols);
     if (TOTAL_LABEL.test(code) || TOTAL_LABEL.test(normalizeLabel(name))) {
       item.kind = "total";
       item.role = "total";
@@ -641,7 +645,7 @@ export function performanceLayout(input: LayoutInput): LayoutOutput {
     item.block = section.startsWith("收入") ? "income" : section.startsWith("支出") ? "expense" : section;
     item.role = PERFORMANCE_ROLES.find(([re]) => re.test(label))?.[1];
     item.labelAt(first - 1);
-    item.readAmounts(columns);
+    item.readAmounts(input.reader, columns);
     items.push(item);
   }
   return { columns, items, missing: [] };
@@ -661,7 +665,7 @@ export function projectFormLayout(input: LayoutInput): LayoutOutput {
     const item = newItem("item", label, r, input);
     item.role = TOTAL_LABEL.test(norm) ? "total" : norm.startsWith("其中") ? "ofWhich" : "source";
     item.labelAt(source.col);
-    item.readAmounts([amount]);
+    item.readAmounts(input.reader, [amount]);
     items.push(item);
   }
   return { columns: [amount], items, missing: [] };
