@@ -12,7 +12,7 @@ import { seededRandom } from "../scripts/random";
 import { promises as fs } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { catalogue } from "../src/core/catalog/classification";
+import { catalogue, lookupFunctional } from "../src/core/catalog/classification";
 import { buildSeedWorkbook } from "../scripts/seeds/workbook";
 import type { Transcription, TranscribedTable, TranscribedValue } from "../scripts/seeds/transcription";
 
@@ -205,9 +205,12 @@ interface Subject {
 }
 
 /**
- * 类 from the catalogue, then synthetic 款 and 项 (codes 01…): the recogniser and the rules
- * work on the code structure, not on catalogue membership.
+ * 类 from the catalogue, then 款 and 项 numbered 01…: far more subjects than the catalogue has,
+ * so most codes are made up (each is reported as not in the catalogue); a code the catalogue
+ * does list is printed with its 2023 name, as a correct table would.
  */
+const catalogueName = (code: string) => lookupFunctional(code, 2023)?.nameForYear;
+
 function largeSubjects(rows: number, partCols: number, random: () => number): Subject[][] {
   const leis = catalogue("functional").entries.filter((e) => e.level === "类" && e.usedInDeptTables !== false);
   const perKuan = 40;
@@ -219,11 +222,12 @@ function largeSubjects(rows: number, partCols: number, random: () => number): Su
     const block: Subject[] = [];
     for (let k = 1; k <= Math.min(perLei, 99) && made < rows; k++) {
       const kuan = `${lei.code}${String(k).padStart(2, "0")}`;
-      block.push({ code: kuan, name: `${lei.name}第${k}款`, parts: [] });
+      block.push({ code: kuan, name: catalogueName(kuan) ?? `${lei.name}第${k}款`, parts: [] });
       made++;
       for (let x = 1; x <= perKuan && made < rows; x++) {
         const parts = Array.from({ length: partCols }, (_, c) => (random() < 0.35 && c > 0 ? 0 : Math.round(random() * 5_000_000)));
-        block.push({ code: `${kuan}${String(x).padStart(2, "0")}`, name: `${lei.name.replace(/支出$/, "")}事务${k}-${x}`, parts });
+        const code = `${kuan}${String(x).padStart(2, "0")}`;
+        block.push({ code, name: catalogueName(code) ?? `${lei.name.replace(/支出$/, "")}事务${k}-${x}`, parts });
         made++;
       }
     }

@@ -12,7 +12,7 @@ import * as os from "os";
 import * as path from "path";
 import { BASES, departmentWorkbook, loadBase, seedText, writeLargeWorkbook, type Variant } from "./generate";
 
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 
 interface Options {
   dir: string;

@@ -58,11 +58,19 @@ function documentSummary(doc: BudgetDocument): DocumentSummary | undefined {
 
 /** One finding per rule and cell: a cell checked twice by one rule (两个口径) is reported once. */
 function dedupe(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
+  // Rule → sheet → cell → the expected figures already reported there (no key strings to build).
+  const seen = new Map<string, Map<string, Map<string, string | string[]>>>();
   return findings.filter((f) => {
-    const key = `${f.rule}|${f.sheet}|${f.cell}|${f.expected ?? ""}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    let bySheet = seen.get(f.rule);
+    if (!bySheet) seen.set(f.rule, (bySheet = new Map()));
+    let byCell = bySheet.get(f.sheet);
+    if (!byCell) bySheet.set(f.sheet, (byCell = new Map()));
+    const expected = f.expected ?? "";
+    const known = byCell.get(f.cell);
+    if (known === undefined) byCell.set(f.cell, expected);
+    else if (known === expected || (Array.isArray(known) && known.includes(expected))) return false;
+    else if (Array.isArray(known)) known.push(expected);
+    else byCell.set(f.cell, [known, expected]);
     return true;
   });
 }

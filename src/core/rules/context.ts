@@ -53,6 +53,16 @@ export function operand(table: TableModel, item: LineItem | undefined, role: str
   return { label, amount: item?.amounts[role], line: item, role };
 }
 
+/**
+ * The text as one flat string. A message joined from many pieces is otherwise kept as a tree of
+ * them, several times its size, and a large workbook's findings keep hundreds of thousands alive.
+ */
+function oneString(text: string): string {
+  // Reading a character makes V8 copy the pieces into one string and drop the tree.
+  void text.charCodeAt(0);
+  return text;
+}
+
 export function tableLabel(t: TableModel): string {
   return tableTag(t.family, t.number);
 }
@@ -114,7 +124,7 @@ export class RuleContext {
       rule: this.meta.id,
       ruleTitle: this.meta.title,
       severity,
-      message,
+      message: oneString(message),
       sheet: pos.sheet,
       cell: a1(pos.row, pos.col),
       related: places.filter((p) => p !== undefined).map((p) => ({ sheet: p.sheet, cell: a1(p.row, p.col) })),
@@ -132,7 +142,7 @@ export class RuleContext {
       rule: this.meta.id,
       ruleTitle: this.meta.title,
       severity: args.severity ?? this.meta.severity,
-      message: `${this.meta.title}：${args.message}`,
+      message: oneString(`${this.meta.title}：${args.message}`),
       sheet: args.pos.sheet,
       cell: a1(args.pos.row, args.pos.col),
       related: (args.related ?? []).map((p) => ({ sheet: p.sheet, cell: a1(p.row, p.col) })),
