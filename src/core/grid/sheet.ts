@@ -1,8 +1,6 @@
 import { normalizeLabel } from "./text";
 import type { Cell, CellRange, SheetGrid } from "./types";
 
-const NO_TEXTS: readonly string[] = [];
-
 /** Read access to one sheet that knows merged areas: a merged area shows its top-left cell. */
 export class SheetView {
   readonly name: string;
@@ -10,8 +8,7 @@ export class SheetView {
   readonly colCount: number;
   private readonly mergeOf = new Map<number, CellRange>();
   private readonly hiddenRows: Set<number>;
-  /** Each row's own cell texts and their normalised forms, made on first use: recognition reads them many times. */
-  private readonly ownTexts: (readonly string[] | undefined)[] = [];
+  /** Normalised cell texts, made on first use: recognition compares header and label texts many times. */
   private readonly normTexts: (string[] | undefined)[] = [];
 
   constructor(readonly sheet: SheetGrid) {
@@ -52,7 +49,7 @@ export class SheetView {
 
   /** Text of the cell itself, ignoring merges. */
   ownText(r: number, c: number): string {
-    return this.rowTexts(r)[c] ?? "";
+    return cellText(this.sheet.rows[r]?.[c]);
   }
 
   /** normalizeLabel of the cell's own text. */
@@ -64,30 +61,15 @@ export class SheetView {
     return (row[c] ??= normalizeLabel(own));
   }
 
-  /** Own texts of row r by column ("" for empty cells); as long as the raw row. */
-  rowTexts(r: number): readonly string[] {
-    let row = this.ownTexts[r];
-    if (!row) {
-      const raw = this.sheet.rows[r];
-      if (!raw || raw.length === 0) row = NO_TEXTS;
-      else {
-        const texts = new Array<string>(raw.length);
-        for (let c = 0; c < raw.length; c++) texts[c] = cellText(raw[c]);
-        row = texts;
-      }
-      this.ownTexts[r] = row;
-    }
-    return row;
-  }
-
   isRowHidden(r: number): boolean {
     return this.hiddenRows.has(r);
   }
 
   rowIsEmpty(r: number, left = 0, right = this.colCount - 1): boolean {
-    const texts = this.rowTexts(r);
-    const last = Math.min(right, texts.length - 1);
-    for (let c = left; c <= last; c++) if (texts[c] !== "") return false;
+    const raw = this.sheet.rows[r];
+    if (!raw) return true;
+    const last = Math.min(right, raw.length - 1);
+    for (let c = left; c <= last; c++) if (cellText(raw[c]) !== "") return false;
     return true;
   }
 }
