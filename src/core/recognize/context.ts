@@ -37,7 +37,6 @@ function fenOf(printed: PrintedAmount, unit: "万元" | "元"): number | undefin
  * since most amounts of a large table are only ever summed in 分.
  */
 class CellAmount extends PrintedAmount implements Amount {
-  readonly fen: number | undefined;
   /** The value in 万元 of an amount printed in 元, once made. */
   private converted: Decimal | undefined;
 
@@ -48,7 +47,11 @@ class CellAmount extends PrintedAmount implements Amount {
     private readonly col: number,
   ) {
     super(printed.decimals, printed.text, printed.digits, printed.digits === undefined ? printed.value : undefined);
-    this.fen = fenOf(printed, table.unit);
+  }
+
+  /** Worked out each time rather than kept: a stored 分 count above 2³¹ would be one more heap object per cell. */
+  get fen(): number | undefined {
+    return fenOf(this, this.table.unit);
   }
 
   get pos(): CellPos {
