@@ -31,7 +31,7 @@ export function audit(grid: WorkbookGrid, options: AuditOptions = {}, rules: Rul
     reasons: t.reasons,
     missing: t.missing,
   }));
-  const findings = inTableOrder(dedupe(ctx.findings), document);
+  const findings = inTableOrder(ctx.findings, document);
   return { tables, findings, recognition: notes, document: documentSummary(document) };
 }
 
@@ -54,23 +54,4 @@ function documentSummary(doc: BudgetDocument): DocumentSummary | undefined {
   if (!doc.family) return undefined;
   const own = doc.tables.filter((t) => t.family === doc.family).map((t) => t.number);
   return { family: doc.family, year: doc.year, department: doc.department, missingTables: missingRequiredTables(doc.family, own) };
-}
-
-/** One finding per rule and cell: a cell checked twice by one rule (两个口径) is reported once. */
-function dedupe(findings: Finding[]): Finding[] {
-  // Rule → sheet → cell → the expected figures already reported there (no key strings to build).
-  const seen = new Map<string, Map<string, Map<string, string | string[]>>>();
-  return findings.filter((f) => {
-    let bySheet = seen.get(f.rule);
-    if (!bySheet) seen.set(f.rule, (bySheet = new Map()));
-    let byCell = bySheet.get(f.sheet);
-    if (!byCell) bySheet.set(f.sheet, (byCell = new Map()));
-    const expected = f.expected ?? "";
-    const known = byCell.get(f.cell);
-    if (known === undefined) byCell.set(f.cell, expected);
-    else if (known === expected || (Array.isArray(known) && known.includes(expected))) return false;
-    else if (Array.isArray(known)) known.push(expected);
-    else byCell.set(f.cell, [known, expected]);
-    return true;
-  });
 }

@@ -19,15 +19,17 @@ function halfUnitOf(decimals: number, unit: "万元" | "元"): Decimal {
   return (HALF_UNITS[unit][decimals] = unit === "元" ? half.dividedBy(YUAN_PER_WAN) : half);
 }
 
-/** The amount in whole 分 when it is a safe integer number of them. */
-function fenOf(printed: PrintedAmount, unit: "万元" | "元"): number | undefined {
-  if (printed.digits !== undefined) {
-    const shift = FEN_DECIMALS[unit] - printed.decimals;
-    if (shift < 0) return undefined;
-    const fen = printed.digits * 10 ** shift;
-    return Number.isSafeInteger(fen) ? fen : undefined;
-  }
-  const fen = printed.value.times(FEN_PER_UNIT[unit]);
+/** digits × 10^-decimals (as printed, in `unit`) in whole 分, when that is a safe integer. */
+function fenOfDigits(digits: number, decimals: number, unit: "万元" | "元"): number | undefined {
+  const shift = FEN_DECIMALS[unit] - decimals;
+  if (shift < 0) return undefined;
+  const fen = digits * 10 ** shift;
+  return Number.isSafeInteger(fen) ? fen : undefined;
+}
+
+/** A printed value (in `unit`) in whole 分, when that is a safe integer. */
+function fenOfValue(printed: Decimal, unit: "万元" | "元"): number | undefined {
+  const fen = printed.times(FEN_PER_UNIT[unit]);
   return fen.isInteger() && fen.abs().lte(Number.MAX_SAFE_INTEGER) ? fen.toNumber() : undefined;
 }
 
@@ -51,7 +53,7 @@ class CellAmount extends PrintedAmount implements Amount {
 
   /** Worked out each time rather than kept: a stored 分 count above 2³¹ would be one more heap object per cell. */
   get fen(): number | undefined {
-    return fenOf(this, this.table.unit);
+    return this.digits !== undefined ? fenOfDigits(this.digits, this.decimals, this.table.unit) : fenOfValue(super.value, this.table.unit);
   }
 
   get pos(): CellPos {

@@ -70,6 +70,8 @@ export function tableLabel(t: TableModel): string {
 export class RuleContext {
   readonly findings: Finding[] = [];
   private meta!: RuleMeta;
+  /** Cells the current rule has reported, by sheet and cell number, with the expected figures. */
+  private reported = new Map<string, Map<number, string | string[]>>();
 
   constructor(
     readonly doc: BudgetDocument,
@@ -79,6 +81,7 @@ export class RuleContext {
   /** Called by the runner before each rule. */
   use(meta: RuleMeta): void {
     this.meta = meta;
+    this.reported = new Map();
   }
 
   /** The first table of a family with that number. */
@@ -113,7 +116,8 @@ export class RuleContext {
     const rhs = check.expected.map((o, i) => `${i === 0 ? (o.sign === -1 ? "－" : "") : o.sign === -1 ? "－" : "＋"}${words(o.label)}`).join("");
     const places = check.expected.map(placeOf);
     const pos = placeOf(check.actual) ?? places.find((p) => p);
-    if (!pos) return;
+    const expected = fmt(expectedValue, decimals);
+    if (!pos || this.reportedBefore(pos, expected)) return;
     const converted = [check.actual, ...check.expected].some((o) => o.amount?.convertedFromYuan) ? "（以元为单位的表已折算为万元比较。）" : "";
     const mayDiffer = this.meta.mayDiffer ? `可能合理的原因：${this.meta.mayDiffer}` : "";
     const message =
@@ -128,7 +132,7 @@ export class RuleContext {
       sheet: pos.sheet,
       cell: a1(pos.row, pos.col),
       related: places.filter((p) => p !== undefined).map((p) => ({ sheet: p.sheet, cell: a1(p.row, p.col) })),
-      expected: fmt(expectedValue, decimals),
+      expected,
       actual: fmt(actualValue, decimals),
       difference: fmt(verdict.difference, decimals),
       table: check.table.id,
@@ -138,6 +142,7 @@ export class RuleContext {
 
   /** A finding that is not an arithmetic relation (a bad cell, a missing table …). */
   report(args: { table?: TableModel; pos: CellPos; message: string; related?: CellPos[]; severity?: Severity; expected?: string; actual?: string }): void {
+    if (this.reportedBefore(args.pos, args.expected)) return;
     this.findings.push({
       rule: this.meta.id,
       ruleTitle: this.meta.title,
@@ -150,6 +155,23 @@ export class RuleContext {
       actual: args.actual,
       table: args.table?.id,
     });
+  }
+
+  /**
+   * One finding per rule and cell: a cell a rule checks twice (两个口径) with the same expected
+   * figure is reported once.
+   */
+  private reportedBefore(pos: CellPos, expected: string | undefined): boolean {
+    let cells = this.reported.get(pos.sheet);
+    if (!cells) this.reported.set(pos.sheet, (cells = new Map()));
+    const key = pos.row * 16384 + pos.col;
+    const figure = expected ?? "";
+    const known = cells.get(key);
+    if (known === undefined) cells.set(key, figure);
+    else if (known === figure || (Array.isArray(known) && known.includes(figure))) return true;
+    else if (Array.isArray(known)) known.push(figure);
+    else cells.set(key, [known, figure]);
+    return false;
   }
 
   private severityFor(verdict: Verdict): Severity | undefined {
