@@ -12,11 +12,12 @@ import { seededRandom } from "../scripts/random";
 import { promises as fs } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { projectRoot } from "../src/cli/project";
 import { catalogue, lookupFunctional } from "../src/core/catalog/classification";
 import { buildSeedWorkbook } from "../scripts/seeds/workbook";
 import type { Transcription, TranscribedTable, TranscribedValue } from "../scripts/seeds/transcription";
 
-export const REPO = path.resolve(__dirname, "..");
+export const REPO = projectRoot();
 export const BASES = ["final-2020-kejijinrong.json", "final-2021-caidian.json", "budget-2022-jinrongju.json"] as const;
 
 export async function loadBase(name: string): Promise<Transcription> {

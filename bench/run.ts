@@ -34,12 +34,14 @@ function parseArgs(argv: string[]): Options {
   return o;
 }
 
-const TSX = require.resolve("tsx/cli");
-const CHILD = path.join(__dirname, "child.ts");
+// Compiled (npm run bench builds lib/ first), the children run as compiled JavaScript, as the CLI,
+// the add-in and the web page do; run from source through tsx, they run through tsx too.
+const EXT = path.extname(__filename);
+const CHILD = [...(EXT === ".js" ? [] : [require.resolve("tsx/cli")]), path.join(__dirname, `child${EXT}`)];
 
 function child<T>(args: string[], heapMb = 8192): Promise<T> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, TSX, CHILD, ...args], { stdio: ["ignore", "pipe", "inherit"] });
+    const p = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, ...CHILD, ...args], { stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
     p.stdout.on("data", (d) => (out += d));
     p.on("error", reject);

@@ -1,8 +1,35 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx so that the installed command needs no build step.
+// Runs the compiled CLI (lib/, made by `npm run build:cli`, which `npm install` runs) when it is
+// newer than every source file; otherwise the TypeScript source through tsx, so that a source
+// edit never runs stale code.
+const fs = require("fs");
 const path = require("path");
 const { spawnSync } = require("child_process");
-const tsx = require.resolve("tsx/cli");
-const entry = path.join(__dirname, "..", "src", "cli", "main.ts");
-const result = spawnSync(process.execPath, [tsx, entry, ...process.argv.slice(2)], { stdio: "inherit" });
+
+const root = path.join(__dirname, "..");
+const compiled = path.join(root, "lib", "src", "cli", "main.js");
+const source = path.join(root, "src", "cli", "main.ts");
+
+/** Newest modification time of the .ts files under `dir`. */
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(file));
+    else if (/\.tsx?$/.test(entry.name)) newest = Math.max(newest, fs.statSync(file).mtimeMs);
+  }
+  return newest;
+}
+
+function compiledIsCurrent() {
+  try {
+    const built = fs.statSync(compiled).mtimeMs;
+    return ["src", "scripts"].every((dir) => newestSource(path.join(root, dir)) <= built);
+  } catch {
+    return false;
+  }
+}
+
+const args = compiledIsCurrent() ? [compiled] : [require.resolve("tsx/cli"), source];
+const result = spawnSync(process.execPath, [...args, ...process.argv.slice(2)], { stdio: "inherit" });
 process.exit(result.status === null ? 2 : result.status);

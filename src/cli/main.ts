@@ -3,9 +3,10 @@ import path from "path";
 import { Command, CommanderError } from "commander";
 import type { RoundingPolicy } from "../core/types";
 import { parseJobs, runCheck } from "./batch";
+import { projectRoot } from "./project";
 import { ArgumentError, runTemplateCommand, type TemplateCommandOptions } from "./template";
 
-export const SEED_DIR = path.join(__dirname, "..", "..", "seeds");
+export const SEED_DIR = path.join(projectRoot(), "seeds");
 
 export function seedWorkbooks(): string[] {
   return fs

@@ -19,11 +19,17 @@ function halfUnitOf(decimals: number, unit: "万元" | "元"): Decimal {
   return (HALF_UNITS[unit][decimals] = unit === "元" ? half.dividedBy(YUAN_PER_WAN) : half);
 }
 
+/** 分 per printed last digit, by printed decimals (0 when a digit is finer than 1 分). */
+const FEN_PER_DIGIT = {
+  万元: Array.from({ length: 16 }, (_, d) => (d <= FEN_DECIMALS.万元 ? 10 ** (FEN_DECIMALS.万元 - d) : 0)),
+  元: Array.from({ length: 16 }, (_, d) => (d <= FEN_DECIMALS.元 ? 10 ** (FEN_DECIMALS.元 - d) : 0)),
+};
+
 /** digits × 10^-decimals (as printed, in `unit`) in whole 分, when that is a safe integer. */
 function fenOfDigits(digits: number, decimals: number, unit: "万元" | "元"): number | undefined {
-  const shift = FEN_DECIMALS[unit] - decimals;
-  if (shift < 0) return undefined;
-  const fen = digits * 10 ** shift;
+  const perDigit = FEN_PER_DIGIT[unit][decimals] ?? 0;
+  if (perDigit === 0) return undefined;
+  const fen = digits * perDigit;
   return Number.isSafeInteger(fen) ? fen : undefined;
 }
 
