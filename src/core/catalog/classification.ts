@@ -335,8 +335,11 @@ function describe(kind: ClassificationKind, e: { code: string; level: SubjectLev
   return `${KIND_LABEL[kind]}${e.level} ${e.code}`;
 }
 
+/** Levels by the length of a plain code. */
+const LEVEL_BY_LENGTH: Record<number, SubjectLevel | undefined> = { 3: "类", 5: "款", 7: "项" };
+
 function unknownCode(kind: ClassificationKind, code: string): NameCheck {
-  const level = levelOf(code);
+  const level = PLAIN_CODE.test(code) ? LEVEL_BY_LENGTH[code.length] : undefined;
   if (!level) {
     const want = kind === "functional" ? "3、5 或 7 位数字" : "3 或 5 位数字";
     return { status: "unknown-code", code, detail: `“${code}”不是${KIND_LABEL[kind]}编码（应为${want}）。` };
@@ -345,11 +348,13 @@ function unknownCode(kind: ClassificationKind, code: string): NameCheck {
     return { status: "unknown-code", code, level, detail: `部门预算支出经济分类科目只有类（3 位）和款（5 位），没有 7 位编码 ${code}。` };
   }
   // 找到目录中最深的上级，说明缺的是哪一级
-  let anc = parentCode(code);
-  while (anc && !INDEX[kind].has(anc)) anc = parentCode(anc);
+  const index = INDEX[kind];
+  const kuan = level === "项" ? code.slice(0, 5) : undefined;
+  const lei = level === "类" ? undefined : code.slice(0, 3);
+  const anc = kuan !== undefined && index.has(kuan) ? kuan : lei !== undefined && index.has(lei) ? lei : undefined;
   const partial = kind === "functional" && level !== "类" ? "本目录只收录了部门公开表常用的款、项，未收录不等于科目一定不存在；" : "";
   if (anc) {
-    const a = INDEX[kind].get(anc)!;
+    const a = index.get(anc)!;
     return {
       status: "unknown-code",
       code,

@@ -150,7 +150,7 @@ export class RuleContext {
       message: oneString(`${this.meta.title}：${args.message}`),
       sheet: args.pos.sheet,
       cell: a1(args.pos.row, args.pos.col),
-      related: (args.related ?? []).map((p) => ({ sheet: p.sheet, cell: a1(p.row, p.col) })),
+      related: args.related ? args.related.map((p) => ({ sheet: p.sheet, cell: a1(p.row, p.col) })) : [],
       expected: args.expected,
       actual: args.actual,
       table: args.table?.id,

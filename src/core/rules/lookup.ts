@@ -24,7 +24,13 @@ export function subjectRow(table: TableModel | undefined, code: string): LineIte
 }
 
 export function hasAmounts(table: TableModel | undefined): boolean {
-  return !!table && table.items.some((i) => Object.keys(i.amounts).length > 0);
+  return !!table && table.items.some(lineHasAmount);
+}
+
+/** Whether any cell of the line holds an amount (without listing them). */
+export function lineHasAmount(item: LineItem): boolean {
+  for (const role in item.amounts) if (item.amounts[role]) return true;
+  return false;
 }
 
 export function isZero(item: LineItem | undefined, role: string): boolean {

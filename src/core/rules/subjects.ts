@@ -2,6 +2,7 @@ import { checkSubjectName, lookupFunctional, type NameCheck } from "../catalog/c
 import type { LineItem, TableModel } from "../model/types";
 import type { Severity } from "../types";
 import { tableLabel } from "./context";
+import { lineHasAmount } from "./lookup";
 import type { Rule } from "./types";
 
 function subjectKind(table: TableModel): "functional" | "economic" | undefined {
@@ -46,20 +47,22 @@ export const subjectNameRule: Rule = {
     for (const table of ctx.doc.tables) {
       const kind = subjectKind(table);
       if (!kind) continue;
+      const tag = tableLabel(table);
       for (const item of subjectLines(table)) {
-        const pos = item.namePos ?? item.labelPos;
-        if (!item.label.trim() || !pos) continue;
+        const printed = item.label.trim();
+        if (!printed) continue;
         const check = checkSubjectName(kind, item.code!, item.label, table.year);
         const severity = nameSeverity(check);
-        if (!severity) continue;
+        const pos = severity && (item.namePos ?? item.labelPos);
+        if (!pos) continue;
         const note = check.uncertain && !check.detail.includes("未经") ? "（该科目名称或改名年份未经来源逐条证实，请以当年《政府收支分类科目》为准。）" : "";
         ctx.report({
           table,
           pos,
           severity,
-          message: `${tableLabel(table)} ${item.code} 印作「${item.label.trim()}」：${check.detail}${note}`,
+          message: `${tag} ${item.code} 印作「${printed}」：${check.detail}${note}`,
           expected: check.expectedName,
-          actual: item.label.trim(),
+          actual: printed,
         });
       }
     }
@@ -83,21 +86,22 @@ export const subjectStructureRule: Rule = {
       let currentClass: string | undefined;
       for (const item of lines) {
         const code = item.code!;
-        const pos = item.namePos ?? item.labelPos!;
+        // The position is made only for a finding: a large table has hundreds of thousands of lines.
+        const place = () => item.namePos ?? item.labelPos!;
         if (item.level === 1) currentClass = code;
         else {
           const parent = code.slice(0, code.length === 7 ? 5 : 3);
           if (item.level === 2 && currentClass && !code.startsWith(currentClass)) {
-            ctx.report({ table, pos, severity: "error", message: `${tableLabel(table)} 款 ${code} 列在类 ${currentClass} 之下，但它属于类 ${code.slice(0, 3)}。` });
+            ctx.report({ table, pos: place(), severity: "error", message: `${tableLabel(table)} 款 ${code} 列在类 ${currentClass} 之下，但它属于类 ${code.slice(0, 3)}。` });
           } else if (!seen.has(parent)) {
             const level = code.length === 7 ? "款" : "类";
             const name = table.def.subjects === "functional" ? lookupFunctional(parent)?.name : undefined;
-            ctx.report({ table, pos, message: `${tableLabel(table)} ${code} 之上没有所属的${level}行 ${parent}${name ? ` ${name}` : ""}，上级合计无从核对。` });
+            ctx.report({ table, pos: place(), message: `${tableLabel(table)} ${code} 之上没有所属的${level}行 ${parent}${name ? ` ${name}` : ""}，上级合计无从核对。` });
           }
         }
         seen.add(code);
-        if (Object.keys(item.amounts).length === 0) {
-          ctx.report({ table, pos, message: `${tableLabel(table)} ${code} ${item.label.trim()} 一行没有任何金额：不涉及的科目不应列出；若有金额，请填上。` });
+        if (!lineHasAmount(item)) {
+          ctx.report({ table, pos: place(), message: `${tableLabel(table)} ${code} ${item.label.trim()} 一行没有任何金额：不涉及的科目不应列出；若有金额，请填上。` });
         }
       }
     }

@@ -1,6 +1,7 @@
 import type { LineItem, TableModel } from "../model/types";
 import type { Family } from "../types";
 import { operand, tableLabel, type RuleContext } from "./context";
+import { lineHasAmount } from "./lookup";
 import { columnLabel } from "./describe";
 import type { Rule, TableRuleSpec } from "./types";
 
@@ -43,7 +44,7 @@ function checkRelation(ctx: RuleContext, table: TableModel, rel: RowRelation): v
   if (!total) return;
   const parts = rel.parts.flatMap((p) => (p === "class:*" ? classLines(table) : (line(table, rel.side, p) ?? [])));
   if (parts.length === 0 && rel.optional) return;
-  if (rel.optional && !parts.some((p) => Object.keys(p.amounts).length > 0)) return;
+  if (rel.optional && !parts.some(lineHasAmount)) return;
   const columns = rel.side === "income" ? sideColumns(table, "income") : sideColumns(table, "expense");
   for (const col of columns) {
     if (!total.amounts[col] && !parts.some((p) => p.amounts[col])) continue;
