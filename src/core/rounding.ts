@@ -39,25 +39,22 @@ function halfUnit(term: Term): Decimal {
 }
 
 /**
- * Σ left − Σ right in whole 分, exact because every step stays a safe integer; undefined when
- * an amount is not a whole number of 分 or a sum leaves the safe range (decimal.js decides then).
+ * `fen` + `sign` × the amount in whole 分 (a blank adds nothing); undefined once an amount is not
+ * a whole number of 分 or the sum leaves the safe integers (decimal.js decides then).
  */
+function plusFen(fen: number | undefined, amount: Amount | undefined, sign: number): number | undefined {
+  if (fen === undefined || !amount) return fen;
+  const f = amount.fen;
+  if (f === undefined) return undefined;
+  const sum = fen + sign * f;
+  return Number.isSafeInteger(sum) ? sum : undefined;
+}
+
+/** Σ left − Σ right in whole 分, exact because every step stays a safe integer; undefined when it cannot be told that way. */
 function differenceInFen(left: Term[], right: Term[]): number | undefined {
-  let fen = 0;
-  for (const t of left) {
-    if (!t.amount) continue;
-    const f = t.amount.fen;
-    if (f === undefined) return undefined;
-    fen += t.sign === -1 ? -f : f;
-    if (!Number.isSafeInteger(fen)) return undefined;
-  }
-  for (const t of right) {
-    if (!t.amount) continue;
-    const f = t.amount.fen;
-    if (f === undefined) return undefined;
-    fen -= t.sign === -1 ? -f : f;
-    if (!Number.isSafeInteger(fen)) return undefined;
-  }
+  let fen: number | undefined = 0;
+  for (const t of left) fen = plusFen(fen, t.amount, t.sign === -1 ? -1 : 1);
+  for (const t of right) fen = plusFen(fen, t.amount, t.sign === -1 ? 1 : -1);
   return fen;
 }
 
@@ -67,12 +64,26 @@ function differenceInFen(left: Term[], right: Term[]): number | undefined {
  * Lets rules skip describing relations that hold, which most do.
  */
 export function holdsExactly(total: Amount | undefined, parts: readonly (Amount | undefined)[]): boolean {
-  return differenceInFen([{ amount: total }], parts.map((amount) => ({ amount }))) === 0;
+  let fen = plusFen(0, total, 1);
+  for (const part of parts) fen = plusFen(fen, part, -1);
+  return fen === 0;
+}
+
+/** The same for amounts looked up by key: amounts[total] = Σ signs[i] × amounts[parts[i]]. */
+export function holdsExactlyByKey(
+  amounts: Readonly<Record<string, Amount | undefined>>,
+  total: string,
+  parts: readonly string[],
+  signs: readonly (1 | -1)[],
+): boolean {
+  let fen = plusFen(0, amounts[total], 1);
+  for (let i = 0; i < parts.length; i++) fen = plusFen(fen, amounts[parts[i]], -signs[i]);
+  return fen === 0;
 }
 
 /** Whether `a` ≤ `b` holds exactly, told in whole 分 (blank = 0); false when it cannot be told that way. */
 export function atMostExactly(a: Amount | undefined, b: Amount | undefined): boolean {
-  const fen = differenceInFen([{ amount: a }], [{ amount: b }]);
+  const fen = plusFen(plusFen(0, a, 1), b, -1);
   return fen !== undefined && fen <= 0;
 }
 

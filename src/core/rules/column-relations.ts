@@ -1,3 +1,4 @@
+import { holdsExactlyByKey } from "../rounding";
 import { operand } from "./context";
 import { columnLabel, rowLabel } from "./describe";
 import type { Rule, TableRuleSpec } from "./types";
@@ -179,9 +180,13 @@ function columnRule(spec: ColumnRuleSpec): Rule {
           // A variant without one of the columns: the relation cannot be read off this table.
           if (!roles.has(rel.total) || parts.some((p) => !roles.has(p.role))) continue;
           const involved = [rel.total, ...parts.map((p) => p.role)];
+          const partRoles = parts.map((p) => p.role);
+          const signs = parts.map((p) => p.sign);
           const label = (role: string) => () => `「${columnLabel(table, role)}」`;
           for (const item of table.items) {
             if (!involved.some((r) => item.amounts[r])) continue;
+            // Most lines hold: told in 分 before the relation and its words are built.
+            if (holdsExactlyByKey(item.amounts, rel.total, partRoles, signs)) continue;
             ctx.equal({
               table,
               where: () => rowLabel(table, item),

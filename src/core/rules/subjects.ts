@@ -2,7 +2,7 @@ import { checkSubjectName, lookupFunctional, type NameCheck } from "../catalog/c
 import type { LineItem, TableModel } from "../model/types";
 import type { Severity } from "../types";
 import { tableLabel } from "./context";
-import { lineHasAmount } from "./lookup";
+import { isZero, lineHasAmount } from "./lookup";
 import type { Rule } from "./types";
 
 function subjectKind(table: TableModel): "functional" | "economic" | undefined {
@@ -99,7 +99,8 @@ export const subjectStructureRule: Rule = {
             ctx.report({ table, pos: place(), message: `${tableLabel(table)} ${code} 之上没有所属的${level}行 ${parent}${name ? ` ${name}` : ""}，上级合计无从核对。` });
           }
         }
-        seen.add(code);
+        // Only 类 and 款 rows can be parents.
+        if (code.length < 7) seen.add(code);
         if (!lineHasAmount(item)) {
           ctx.report({ table, pos: place(), message: `${tableLabel(table)} ${code} ${item.label.trim()} 一行没有任何金额：不涉及的科目不应列出；若有金额，请填上。` });
         }
@@ -126,7 +127,7 @@ export const runningCostsRule: Rule = {
       if (!table.columns.some((c) => c.role === "project")) continue;
       for (const item of subjectLines(table)) {
         const project = item.amounts.project;
-        if (item.level !== 3 || !RUNNING_ITEMS.test(item.label.replace(/\s/g, "")) || !project || project.value.isZero()) continue;
+        if (item.level !== 3 || !project || isZero(item, "project") || !RUNNING_ITEMS.test(item.label.replace(/\s/g, ""))) continue;
         ctx.report({
           table,
           pos: project.pos,
