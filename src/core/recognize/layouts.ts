@@ -61,9 +61,7 @@ class Line implements LineItem {
   private amountColumns: readonly ColumnInfo[] = [];
   private cellPlaces: Record<string, CellPos> | undefined = undefined;
   private labelCol = -1;
-  private labelPlace: CellPos | undefined = undefined;
   private nameCol = -1;
-  private namePlace: CellPos | undefined = undefined;
 
   constructor(
     public kind: LineItem["kind"],
@@ -104,22 +102,19 @@ class Line implements LineItem {
 
   labelAt(col: number): void {
     this.labelCol = col;
-    this.labelPlace = undefined;
   }
 
   nameAt(col: number): void {
     this.nameCol = col;
-    this.namePlace = undefined;
   }
 
+  /** Made afresh when asked (not kept): nothing holds on to a position but a finding's A1 text. */
   get labelPos(): CellPos | undefined {
-    if (!this.labelPlace && this.labelCol >= 0) this.labelPlace = this.pos(this.labelCol);
-    return this.labelPlace;
+    return this.labelCol >= 0 ? this.pos(this.labelCol) : undefined;
   }
 
   get namePos(): CellPos | undefined {
-    if (!this.namePlace && this.nameCol >= 0) this.namePlace = this.pos(this.nameCol);
-    return this.namePlace;
+    return this.nameCol >= 0 ? this.pos(this.nameCol) : undefined;
   }
 
   private pos(col: number): CellPos {
