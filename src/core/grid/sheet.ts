@@ -8,8 +8,6 @@ export class SheetView {
   readonly colCount: number;
   private readonly mergeOf = new Map<number, CellRange>();
   private readonly hiddenRows: Set<number>;
-  /** Normalised cell texts, made on first use: recognition compares header and label texts many times. */
-  private readonly normTexts: (string[] | undefined)[] = [];
 
   constructor(readonly sheet: SheetGrid) {
     this.name = sheet.name;
@@ -54,11 +52,7 @@ export class SheetView {
 
   /** normalizeLabel of the cell's own text. */
   ownNorm(r: number, c: number): string {
-    const own = this.ownText(r, c);
-    if (own === "") return "";
-    let row = this.normTexts[r];
-    if (!row) this.normTexts[r] = row = [];
-    return (row[c] ??= normalizeLabel(own));
+    return normalizeLabel(this.ownText(r, c));
   }
 
   isRowHidden(r: number): boolean {
