@@ -6,7 +6,7 @@
  * 本模块只用 ES2021，不引用 Node 或 DOM，任何宿主（命令行、浏览器、Excel 加载项）都可直接用。
  */
 import functionalData from "./data/functional-classification.json";
-import { remembered } from "../grid/remember";
+import { rememberedBy } from "../grid/remember";
 import economicData from "./data/economic-classification.json";
 
 export type ClassificationKind = "functional" | "economic";
@@ -378,7 +378,7 @@ function unknownCode(kind: ClassificationKind, code: string): NameCheck {
  * truncated 印出的名称是标准名称的前缀（PDF 截断）；other-name 其他不一致。
  */
 /** The same code and name appear in several tables of a set and in every department's set: answers are remembered. */
-const checkKnownCode = remembered(
+const checkKnownCode = rememberedBy(
   (kind: ClassificationKind, code: string, printedName: string, year?: number) => checkSubjectNameUncached(kind, code, printedName, year),
   (kind, code, printedName, year) => `${kind}|${code}|${printedName}|${year ?? ""}`,
 );

@@ -1,17 +1,27 @@
 /**
- * `compute` with its answers remembered by `keyOf` of the arguments (the first one by default),
- * up to `max` keys; then the memory starts afresh. Texts repeat within a workbook and across a
- * batch, but a huge workbook must not grow it without end.
+ * `compute` of one text with its answers remembered, up to `max` texts; then the memory starts
+ * afresh. Texts repeat within a workbook and across a batch, but a huge workbook must not grow
+ * it without end.
  */
-export function remembered<A extends unknown[], V>(compute: (...args: A) => V, keyOf: (...args: A) => string = (...args) => String(args[0]), max = 20000): (...args: A) => V {
+export function remembered<V>(compute: (text: string) => V, max = 20000): (text: string) => V {
   const known = new Map<string, V>();
-  return (...args) => {
-    const key = keyOf(...args);
-    const hit = known.get(key);
-    if (hit !== undefined || known.has(key)) return hit as V;
-    const answer = compute(...args);
+  return (text) => {
+    const hit = known.get(text);
+    if (hit !== undefined || known.has(text)) return hit as V;
+    const answer = compute(text);
     if (known.size >= max) known.clear();
-    known.set(key, answer);
+    known.set(text, answer);
     return answer;
+  };
+}
+
+/** The same for several arguments, remembered by the text `keyOf` makes of them. */
+export function rememberedBy<A extends unknown[], V>(compute: (...args: A) => V, keyOf: (...args: A) => string, max = 20000): (...args: A) => V {
+  // The arguments of the call being answered (answers are computed synchronously).
+  let current: A;
+  const byKey = remembered(() => compute(...current), max);
+  return (...args) => {
+    current = args;
+    return byKey(keyOf(...args));
   };
 }
