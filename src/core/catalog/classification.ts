@@ -6,7 +6,6 @@
  * 本模块只用 ES2021，不引用 Node 或 DOM，任何宿主（命令行、浏览器、Excel 加载项）都可直接用。
  */
 import functionalData from "./data/functional-classification.json";
-import { rememberedBy } from "../grid/remember";
 import economicData from "./data/economic-classification.json";
 
 export type ClassificationKind = "functional" | "economic";
@@ -377,17 +376,32 @@ function unknownCode(kind: ClassificationKind, code: string): NameCheck {
  * outdated-name 印的是该年之前已改掉的旧名；variant 真实文件中见过的不规范写法；
  * truncated 印出的名称是标准名称的前缀（PDF 截断）；other-name 其他不一致。
  */
-/** The same code and name appear in several tables of a set and in every department's set: answers are remembered. */
-const checkKnownCode = rememberedBy(
-  (kind: ClassificationKind, code: string, printedName: string, year?: number) => checkSubjectNameUncached(kind, code, printedName, year),
-  (kind, code, printedName, year) => `${kind}|${code}|${printedName}|${year ?? ""}`,
-);
+/**
+ * The same code and name appear in several tables of a set and in every department's set:
+ * answers are remembered by kind and year, then by the printed code and name themselves (the
+ * cells' own strings, so no key text is built), up to 20,000 of them.
+ */
+const KNOWN_CHECKS = new Map<string, Map<string, Map<string, NameCheck>>>();
+let knownCheckCount = 0;
 
 export function checkSubjectName(kind: ClassificationKind, code: string, printedName: string, year?: number): NameCheck {
   // A code missing from the catalogue gets the same answer whatever the name and year: nothing to remember by name.
   const c = normaliseCode(code);
   if (!INDEX[kind].has(c)) return unknownCode(kind, c);
-  return checkKnownCode(kind, code, printedName, year);
+  const period = `${kind}${year ?? ""}`;
+  let byCode = KNOWN_CHECKS.get(period);
+  if (!byCode) KNOWN_CHECKS.set(period, (byCode = new Map()));
+  let byName = byCode.get(code);
+  if (!byName) byCode.set(code, (byName = new Map()));
+  let check = byName.get(printedName);
+  if (!check) {
+    if (++knownCheckCount > 20000) {
+      KNOWN_CHECKS.clear();
+      knownCheckCount = 0;
+    }
+    byName.set(printedName, (check = checkSubjectNameUncached(kind, code, printedName, year)));
+  }
+  return check;
 }
 
 function checkSubjectNameUncached(kind: ClassificationKind, code: string, printedName: string, year?: number): NameCheck {

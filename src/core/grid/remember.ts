@@ -14,14 +14,3 @@ export function remembered<V>(compute: (text: string) => V, max = 20000): (text:
     return answer;
   };
 }
-
-/** The same for several arguments, remembered by the text `keyOf` makes of them. */
-export function rememberedBy<A extends unknown[], V>(compute: (...args: A) => V, keyOf: (...args: A) => string, max = 20000): (...args: A) => V {
-  // The arguments of the call being answered (answers are computed synchronously).
-  let current: A;
-  const byKey = remembered(() => compute(...current), max);
-  return (...args) => {
-    current = args;
-    return byKey(keyOf(...args));
-  };
-}
