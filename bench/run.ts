@@ -174,7 +174,8 @@ async function main(): Promise<void> {
   lines.push("", "公开表审核 基准测试", "");
   lines.push(`机器：${cpus[0]?.model ?? "?"} × ${cpus.length}，内存 ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB，${os.platform()} ${os.release()}，Node ${process.version}`);
   lines.push(`负载（1/5/15 分钟平均）：开始 ${loadBefore.map((x) => x.toFixed(2)).join(" / ")}，结束 ${os.loadavg().map((x) => x.toFixed(2)).join(" / ")}${Math.max(loadBefore[0], os.loadavg()[0]) > cpus.length ? "——机器上还有其他负载，墙钟时间偏高，CPU 时间更可比" : ""}`);
-  lines.push(`工作簿目录：${o.dir}`, "");
+  lines.push(`工作簿目录：${o.dir}`);
+  lines.push(EXT === ".js" ? "运行编译后的 JavaScript（lib/，与 gongkai-audit 命令、加载项、网页相同）" : "通过 tsx 运行 TypeScript 源文件（比编译后的程序慢约 20%）", "");
   lines.push("1. 部门工作簿（解析、审核各先热身 2 s 不计，再取中位数；首次 = 进程内第一次，含 JIT 编译；CPU = 进程 CPU 时间，含 GC 线程）");
   lines.push("   工作簿                 单元格  表  问题   解析ms  审核ms  审核/解析  审核 单元格/秒  解析CPU 审核CPU 审核/解析CPU  首次解析 首次审核  峰值RSS MB");
   for (const d of departments) {
