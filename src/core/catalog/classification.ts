@@ -381,22 +381,23 @@ function unknownCode(kind: ClassificationKind, code: string): NameCheck {
  * answers are remembered by kind and year, then by the printed code and name themselves (the
  * cells' own strings, so no key text is built), up to 20,000 of them.
  */
-const KNOWN_CHECKS = new Map<string, Map<string, Map<string, NameCheck>>>();
+const KNOWN_CHECKS: Record<ClassificationKind, Map<number, Map<string, Map<string, NameCheck>>>> = { functional: new Map(), economic: new Map() };
 let knownCheckCount = 0;
 
 export function checkSubjectName(kind: ClassificationKind, code: string, printedName: string, year?: number): NameCheck {
   // A code missing from the catalogue gets the same answer whatever the name and year: nothing to remember by name.
   const c = normaliseCode(code);
   if (!INDEX[kind].has(c)) return unknownCode(kind, c);
-  const period = `${kind}${year ?? ""}`;
-  let byCode = KNOWN_CHECKS.get(period);
-  if (!byCode) KNOWN_CHECKS.set(period, (byCode = new Map()));
+  const byYear = KNOWN_CHECKS[kind];
+  let byCode = byYear.get(year ?? 0);
+  if (!byCode) byYear.set(year ?? 0, (byCode = new Map()));
   let byName = byCode.get(code);
   if (!byName) byCode.set(code, (byName = new Map()));
   let check = byName.get(printedName);
   if (!check) {
     if (++knownCheckCount > 20000) {
-      KNOWN_CHECKS.clear();
+      KNOWN_CHECKS.functional.clear();
+      KNOWN_CHECKS.economic.clear();
       knownCheckCount = 0;
     }
     byName.set(printedName, (check = checkSubjectNameUncached(kind, code, printedName, year)));
