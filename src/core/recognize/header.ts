@@ -105,12 +105,13 @@ export function readHeader(view: SheetView, start: number, end: number, left: nu
   const lanci = new Map<number, number>();
   let minCol = right;
   let maxCol = left;
-  const textRows = rows.filter((hr) => !isLanciRow(view, hr, left, right));
+  const lanciRows = new Set(rows.filter((hr) => isLanciRow(view, hr, left, right)));
+  const textRows = rows.filter((hr) => !lanciRows.has(hr));
   const headerText = view.sheet.mergesUnknown ? inferSpans(view, textRows, left, right) : (hr: number, c: number) => view.text(hr, c);
   for (let c = left; c <= right; c++) {
     const path: string[] = [];
     for (const hr of rows) {
-      if (isLanciRow(view, hr, left, right)) {
+      if (lanciRows.has(hr)) {
         const t = view.ownNorm(hr, c);
         if (/^\d{1,2}$/.test(t)) lanci.set(c, Number(t));
         continue;

@@ -353,11 +353,13 @@ export function summaryLayout(input: LayoutInput): LayoutOutput {
   const items: LineItem[] = [];
   const context: Record<string, string | undefined> = {};
   const previous: Record<string, { item: LineItem; row: number } | undefined> = {};
+  const sideColumns = { income: bySide("income"), expense: bySide("expense") };
   for (const r of input.dataRows) {
     for (const side of ["income", "expense"] as const) {
-      const cols = bySide(side);
+      const cols = sideColumns[side];
       if (cols.label === undefined) continue;
-      const label = view.ownText(r, cols.label).replace(/\s*\n\s*/g, "");
+      const printed = view.ownText(r, cols.label);
+      const label = printed.includes("\n") ? printed.replace(/\s*\n\s*/g, "") : printed;
       const lineValue = cols.line !== undefined ? view.cell(r, cols.line)?.value : undefined;
       const lineNumber = typeof lineValue === "number" ? lineValue : Number(normalizeLabel(String(lineValue ?? "")) || NaN);
       const line = Number.isInteger(lineNumber) && lineNumber > 0 ? lineNumber : undefined;
