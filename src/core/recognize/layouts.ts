@@ -429,19 +429,20 @@ function matchByLine(def: TableDef, side: "income" | "expense", line: number | u
 
 /** The row role a label names on one side of a summary table (no side effects). */
 /** What a printed label can stand for, per table definition and side (labels repeat in every set). */
-const LABEL_MATCHES = new WeakMap<TableDef, Map<string, { candidates: RowDef[]; cls?: (typeof CLASS_ROWS)[number] }>>();
+type LabelMatch = { candidates: RowDef[]; cls?: (typeof CLASS_ROWS)[number] };
+const LABEL_MATCHES = new WeakMap<TableDef, Record<"income" | "expense", Map<string, LabelMatch>>>();
 
-function labelCandidates(def: TableDef, side: "income" | "expense", label: string): { candidates: RowDef[]; cls?: (typeof CLASS_ROWS)[number] } {
-  let byLabel = LABEL_MATCHES.get(def);
-  if (!byLabel) LABEL_MATCHES.set(def, (byLabel = new Map()));
-  const key = `${side}|${label}`;
-  let found = byLabel.get(key);
+function labelCandidates(def: TableDef, side: "income" | "expense", label: string): LabelMatch {
+  let bySide = LABEL_MATCHES.get(def);
+  if (!bySide) LABEL_MATCHES.set(def, (bySide = { income: new Map(), expense: new Map() }));
+  const byLabel = bySide[side];
+  let found = byLabel.get(label);
   if (!found) {
     const candidates = (def.rows ?? []).filter((d) => d.side === side && [d.label, ...(d.aliases ?? [])].some((l) => labelMatches(label, l)));
     const stripped = side === "expense" && candidates.length === 0 ? stripOrdinal(label) : undefined;
     const cls = stripped === undefined ? undefined : CLASS_ROWS.find((c) => [c.name, ...(c.formerNames ?? [])].some((n) => labelMatches(stripped, n, 5)));
     if (byLabel.size > 5000) byLabel.clear();
-    byLabel.set(key, (found = { candidates, cls }));
+    byLabel.set(label, (found = { candidates, cls }));
   }
   return found;
 }
