@@ -69,9 +69,18 @@ export function holdsExactly(total: Amount | undefined, parts: readonly (Amount 
   return fen === 0;
 }
 
+type AmountsByKey = Readonly<Record<string, Amount | undefined>>;
+
+/** The same for one key of several lines' amounts: total[key] = Σ parts[i][key]. */
+export function holdsExactlyAcross(total: AmountsByKey, parts: readonly AmountsByKey[], key: string): boolean {
+  let fen = plusFen(0, total[key], 1);
+  for (const part of parts) fen = plusFen(fen, part[key], -1);
+  return fen === 0;
+}
+
 /** The same for amounts looked up by key: amounts[total] = Σ signs[i] × amounts[parts[i]]. */
 export function holdsExactlyByKey(
-  amounts: Readonly<Record<string, Amount | undefined>>,
+  amounts: AmountsByKey,
   total: string,
   parts: readonly string[],
   signs: readonly (1 | -1)[],
@@ -79,6 +88,11 @@ export function holdsExactlyByKey(
   let fen = plusFen(0, amounts[total], 1);
   for (let i = 0; i < parts.length; i++) fen = plusFen(fen, amounts[parts[i]], -signs[i]);
   return fen === 0;
+}
+
+/** Whether `a` = `b` holds exactly, told in whole 分 (blank = 0); false when it cannot be told that way. */
+export function equalsExactly(a: Amount | undefined, b: Amount | undefined): boolean {
+  return plusFen(plusFen(0, a, 1), b, -1) === 0;
 }
 
 /** Whether `a` ≤ `b` holds exactly, told in whole 分 (blank = 0); false when it cannot be told that way. */

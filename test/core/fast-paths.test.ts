@@ -6,7 +6,7 @@ import { SheetView } from "../../src/core/grid/sheet";
 import type { Cell } from "../../src/core/grid/types";
 import type { Amount } from "../../src/core/model/types";
 import { AmountReader } from "../../src/core/recognize/context";
-import { atMostExactly, holdsExactly, judgeAtMost, judgeEquality, type Term } from "../../src/core/rounding";
+import { atMostExactly, equalsExactly, holdsExactly, holdsExactlyAcross, holdsExactlyByKey, judgeAtMost, judgeEquality, type Term } from "../../src/core/rounding";
 import { normalizeLabel } from "../../src/core/grid/text";
 import type { LineItem, TableModel } from "../../src/core/model/types";
 import { matchTitle } from "../../src/core/recognize";
@@ -180,13 +180,23 @@ describe("relations decided in whole 分 when they hold", () => {
           expect(fast.difference.equals(plain.difference) || fast.case === "exact").toBe(true);
         }
         const parts = right.map((t) => t.amount);
-        if (left.length === 1 && right.every((t) => t.sign === 1)) {
+        if (left.length === 1) {
+          // As the column rules ask it: one line's amounts by column, parts with their signs.
           const plain = judgeEquality(withoutFen(left).map((t) => ({ amount: t.amount })), withoutFen(right));
-          expect(holdsExactly(left[0].amount, parts)).toBe(plain.case === "exact");
+          const line = Object.fromEntries([["total", left[0].amount], ...right.map((t, i) => [`part${i}`, t.amount])]);
+          const keys = right.map((_, i) => `part${i}`);
+          expect(holdsExactlyByKey(line, "total", keys, right.map((t) => t.sign))).toBe(plain.case === "exact");
+          if (right.every((t) => t.sign === 1)) {
+            expect(holdsExactly(left[0].amount, parts)).toBe(plain.case === "exact");
+            // As the hierarchy rule asks it: one column of several lines.
+            expect(holdsExactlyAcross({ amount: left[0].amount }, parts.map((amount) => ({ amount })), "amount")).toBe(plain.case === "exact");
+          }
         }
         if (right.length === 1 && left.length === 1) {
-          const plain = judgeAtMost([{ amount: left[0].amount }], [{ amount: right[0].amount }]);
+          const plain = judgeAtMost(withoutFen([{ amount: left[0].amount }]), withoutFen([{ amount: right[0].amount }]));
           expect(atMostExactly(left[0].amount, right[0].amount)).toBe(plain.case === "exact");
+          const same = judgeEquality(withoutFen([{ amount: left[0].amount }]), withoutFen([{ amount: right[0].amount }]));
+          expect(equalsExactly(left[0].amount, right[0].amount)).toBe(same.case === "exact");
         }
       }),
       { numRuns: 1000 },

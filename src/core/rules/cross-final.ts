@@ -1,5 +1,5 @@
 import type { LineItem, TableModel } from "../model/types";
-import { atMostExactly, holdsExactly } from "../rounding";
+import { atMostExactly, equalsExactly } from "../rounding";
 import { placeOf, tableLabel, type RuleContext } from "./context";
 import { at, classesAgainst } from "./shared";
 import { columnLabel } from "./describe";
@@ -317,7 +317,7 @@ function compareRows(ctx: RuleContext, t3: TableModel, t5: TableModel, mode: "eq
     const r3 = r5.kind === "total" ? totalRow(t3) : subjectRow(t3, r5.code!);
     for (const [c5, c3] of cols) {
       if (!r5.amounts[c5] && !r3?.amounts[c3]) continue;
-      if (mode === "equal" ? holdsExactly(r3?.amounts[c3], [r5.amounts[c5]]) : atMostExactly(r5.amounts[c5], r3?.amounts[c3])) continue;
+      if (mode === "equal" ? equalsExactly(r3?.amounts[c3], r5.amounts[c5]) : atMostExactly(r5.amounts[c5], r3?.amounts[c3])) continue;
       const a3 = r3 ? at(t3, r3, c3, () => ` ${rowName(r3)}「${columnLabel(t3, c3)}」`) : { label: () => `${tableLabel(t3)}（没有 ${r5.code} 行）` };
       const a5 = at(t5, r5, c5, () => ` ${rowName(r5)}「${columnLabel(t5, c5)}」`);
       if (mode === "equal") ctx.equal({ table: t3, sameQuantity: true, actual: r3 ? a3 : { ...a3, pos: placeOf(a5) }, expected: [a5] });

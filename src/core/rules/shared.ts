@@ -1,5 +1,5 @@
 import type { LineItem, TableModel } from "../model/types";
-import { holdsExactly } from "../rounding";
+import { holdsExactlyAcross } from "../rounding";
 import { operand, tableLabel, words, type Operand, type RuleContext, type Words } from "./context";
 import { columnLabel, rowLabel } from "./describe";
 import { isZero, subjectRow } from "./lookup";
@@ -17,10 +17,11 @@ function lineName(item: LineItem): string {
 /** total = Σ parts in every amount column of the table that either side fills. */
 export function sumEachColumn(ctx: RuleContext, table: TableModel, total: LineItem, parts: LineItem[]): void {
   if (parts.length === 0) return;
+  const partAmounts = parts.map((p) => p.amounts);
   for (const col of table.columns) {
-    if (!total.cells[col.role]) continue;
     if (!total.amounts[col.role] && !parts.some((p) => p.amounts[col.role])) continue;
-    if (holdsExactly(total.amounts[col.role], parts.map((p) => p.amounts[col.role]))) continue;
+    if (holdsExactlyAcross(total.amounts, partAmounts, col.role)) continue;
+    if (!total.cells[col.role]) continue;
     ctx.equal({
       table,
       where: () => `${rowLabel(table, total)}「${columnLabel(table, col.role)}」栏`,
