@@ -47,6 +47,8 @@ const UNIT_ROW = /单位[:：]|部门[:：]|编制单位|部门\/单位|填报�
 /** Rows a page break leaves inside a table: "续表", "（续）", "第 2 页". */
 const PAGE_MARK = /^(续表|[(]?续[)]?|续上表|第\d+页(共\d+页)?|共\d+页第\d+页)$/;
 const YEAR_ONLY = /^(20\d{2})年度?$/;
+/** A column header that is a year ("2021", "2021年"): 公开表10 heads its 近两年 columns so. */
+const YEAR_HEADER = /^(20\d{2})年?$/;
 
 /** "表3", "公开表 11-2", "表三" → "3", "11-2", "3". */
 export function parseTag(text: string): string | undefined {
@@ -318,6 +320,8 @@ function buildTable(view: SheetView, cand: Candidate, end: number, skip: Set<num
   let start = cand.row + 1;
   if (cand.tagRow === cand.row + 1) start = cand.row + 2;
   const readUnitLine = (line: string) => {
+    // Every pattern below names a 部门 or a 单位 (NFKC, which is slow, never makes those words).
+    if (!line.includes("部门") && !line.includes("单位")) return;
     const nfkc = line.normalize("NFKC");
     const dept = /(?:编制单位|部门\/单位|部门\(单位\)|部门|单位名称)[:：]\s*([^\s:：]+)/.exec(nfkc);
     if (dept && !/^(万?元)$/.test(dept[1])) department = dept[1];
@@ -339,7 +343,7 @@ function buildTable(view: SheetView, cand: Candidate, end: number, skip: Set<num
     const norms = cells.map((x) => normalizeLabel(x.t));
     if (UNIT_ROW.test(line) && !norms.some((t) => /^(项目|科目编码|来源项目)$/.test(t))) {
       readUnitLine(line);
-      const dated = /(?:填报|申报)日期[:：]?\s*(20\d{2})/.exec(line.normalize("NFKC").replace(/\s+/g, ""));
+      const dated = line.includes("日期") ? /(?:填报|申报)日期[:：]?\s*(20\d{2})/.exec(line.normalize("NFKC").replace(/\s+/g, "")) : null;
       if (dated) {
         const y = Number(dated[1]) + (family === "预算" ? 1 : -1);
         hints.push({ year: y, weight: 0.5, source: `${family === "预算" ? "填报日期的次年" : "填报日期的上年"}` });
@@ -418,7 +422,7 @@ function buildTable(view: SheetView, cand: Candidate, end: number, skip: Set<num
   }
   if (family === "预算") {
     // 公开表10 prints the two years before the budget year over its 近两年 columns.
-    const years = [...header.paths.values()].flatMap((p) => p.map((t) => /^(20\d{2})年?$/.exec(t)?.[1])).filter((y): y is string => !!y);
+    const years = [...header.paths.values()].flatMap((p) => p.map((t) => YEAR_HEADER.exec(t)?.[1])).filter((y): y is string => !!y);
     if (years.length > 0) hints.push({ year: Math.max(...years.map(Number)) + 1, weight: 1.5, source: "表头“近两年”栏的次年" });
   }
   const table: TableModel = {

@@ -139,6 +139,12 @@ const FUNCTIONAL_CODE = /^(\d{3})(\d{2})?(\d{2})?$/;
 const ECONOMIC_CODE = /^(\d{3})(\d{2})?$/;
 /** "2010301 行政运行", "2010301行政运行", "301-工资福利支出". */
 const CODE_WITH_NAME = /^(\d{3,7})\s*[\-、.:：]?\s*(\D.*)$/;
+
+/** A code printed before a name, digits full-width or not ("2010301 行政运行", "２０１ 一般公共服务支出"). */
+function codeWithName(text: string): RegExpExecArray | null {
+  // Only text that starts with a digit can (NFKC, which is slow, is left for those).
+  return /^[\s\u3000]*[0-9０-９]/.test(text) ? CODE_WITH_NAME.exec(text.normalize("NFKC").trim()) : null;
+}
 /** Digits each part of a split code prints: 类 3, 款 2, 项 2. */
 const PART_LENGTH = [3, 2, 2];
 
@@ -224,7 +230,7 @@ export function codedLayout(input: LayoutInput): LayoutOutput {
     } else if (codeCol !== undefined) {
       const raw = view.ownText(r, codeCol);
       const norm = view.ownNorm(r, codeCol);
-      const withName = /^\d+$/.test(norm) ? null : CODE_WITH_NAME.exec(raw.normalize("NFKC").trim());
+      const withName = /^\d+$/.test(norm) ? null : codeWithName(raw);
       if (/^\d+$/.test(norm)) code = norm;
       else if (withName) {
         code = withName[1];
@@ -236,7 +242,7 @@ export function codedLayout(input: LayoutInput): LayoutOutput {
     }
     if (code === "" && nameCol !== undefined) {
       // Code and name in the name column: "2010301 行政运行".
-      const withName = CODE_WITH_NAME.exec(name.normalize("NFKC").trim());
+      const withName = codeWithName(name);
       if (withName && codePattern.test(withName[1])) {
         code = withName[1];
         name = withName[2].trim();
@@ -494,7 +500,7 @@ export function economicBlocksLayout(input: LayoutInput): LayoutOutput {
         if (/^\d{1,2}$/.test(part) && g.parent) code = g.parent + part.padStart(2, "0");
         else if (/^\d{5}$/.test(part)) code = part;
       } else if (!/^\d*$/.test(code)) {
-        const withName = CODE_WITH_NAME.exec(view.ownText(r, g.code).normalize("NFKC").trim());
+        const withName = codeWithName(view.ownText(r, g.code));
         if (withName && /^\d{3}(\d{2})?$/.test(withName[1])) {
           code = withName[1];
           name = name || withName[2];
