@@ -494,14 +494,16 @@ export function splitCodes(p: Piece, mode: "new" | "full"): void {
   }
 }
 
-/** Code and name in one cell ("2010301 行政运行"); the name column goes. */
+/** Code and name in one cell ("2010301 行政运行", every other one typed full-width: "２０１０３０１　行政运行"); the name column goes. */
 export function codeWithName(p: Piece): void {
   if (!isCoded(p) || !subjectsOf(p)) return;
+  let typed = 0;
   for (const row of rowsOf(p, "data")) {
     const code = str(row.cells[0]).trim();
     const name = str(row.cells[1]).trim();
     if (/^\d{3,7}$/.test(code) && name) {
-      set(row.cells[0], `${code} ${name}`);
+      const fullWidth = typed++ % 2 === 1;
+      set(row.cells[0], fullWidth ? `${code.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))}\u3000${name}` : `${code} ${name}`);
       const nameOrigin = ORIGIN.get(row.cells[1]);
       if (nameOrigin) ALSO.set(row.cells[0], [...(ALSO.get(row.cells[0]) ?? []), nameOrigin]);
     }
