@@ -3,15 +3,21 @@ import { remembered } from "./remember";
 
 const QUOTES = /[“”„‟〝〞＂"'‘’]/g;
 
-/** Printable ASCII without quotes: already normal (amounts, codes, 栏次 numbers). */
-const PLAIN_ASCII = /^[!#-&(-~]*$/;
+/** Printable ASCII without spaces or quotes: already normal (amounts, codes, 栏次 numbers). Checked for nearly every cell, so by hand. */
+function isPlainAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x21 || c > 0x7e || c === 0x22 || c === 0x27) return false;
+  }
+  return true;
+}
 
 /** Labels repeat (header texts, row labels, the same words in every table): results are remembered. */
 const normalizeRemembered = remembered(normalizeUncached);
 
 /** NFKC (full-width → half-width), no whitespace at all, uniform quotes and dashes. */
 export function normalizeLabel(text: string): string {
-  return PLAIN_ASCII.test(text) ? text : normalizeRemembered(text);
+  return isPlainAscii(text) ? text : normalizeRemembered(text);
 }
 
 function normalizeUncached(text: string): string {
