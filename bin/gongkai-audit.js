@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// Runs the compiled CLI (lib/, made by `npm run build:cli`, which `npm install` runs) when it is
-// newer than every source file; otherwise the TypeScript source through tsx, so that a source
-// edit never runs stale code.
+// Runs the compiled CLI (lib/, made by `npm run build:cli`, which `npm install` runs) when it was
+// built after every source file changed; otherwise the TypeScript source through tsx, so that a
+// source edit never runs stale code.
 const fs = require("fs");
 const path = require("path");
 const { spawnSync } = require("child_process");
 
 const root = path.join(__dirname, "..");
 const compiled = path.join(root, "lib", "src", "cli", "main.js");
+const builtAt = path.join(root, "lib", "built-at.txt");
 const source = path.join(root, "src", "cli", "main.ts");
 
 /** Newest modification time of the .ts files under `dir`. */
@@ -23,7 +24,8 @@ function newestSource(dir) {
 
 function compiledIsCurrent() {
   try {
-    const built = fs.statSync(compiled).mtimeMs;
+    if (!fs.existsSync(compiled)) return false;
+    const built = fs.statSync(builtAt).mtimeMs;
     return ["src", "scripts"].every((dir) => newestSource(path.join(root, dir)) <= built);
   } catch {
     return false;
