@@ -54,11 +54,18 @@ async function generateBatch(dir: string, from: number, to: number) {
 async function workbook(file: string, parseRepeats: number, auditRepeats: number, warmMs: number) {
   const bytes = new Uint8Array(await fs.readFile(file));
   const name = path.basename(file);
-  const p0 = await timed(() => readXlsx(bytes, name));
-  let grid = p0.value;
+  // Only the times are kept: each run's grid or result goes before the next run, as in a batch
+  // (keeping them would time a large workbook's audit with several grids and results alive).
+  const parses: { wall: number; cpu: number }[] = [];
+  const audits: { wall: number; cpu: number }[] = [];
+  const measure = async <T>(step: () => T | Promise<T>, times: { wall: number; cpu: number }[]): Promise<T> => {
+    const { value, wall, cpu } = await timed(step);
+    times.push({ wall, cpu });
+    return value;
+  };
+  let grid = await measure(() => readXlsx(bytes, name), parses);
   const heapAfterParse = process.memoryUsage().heapUsed;
-  const a0 = await timed(() => audit(grid));
-  let result = a0.value;
+  let result = await measure(() => audit(grid), audits);
   const heapAfterAudit = process.memoryUsage().heapUsed;
   // Warm both steps alike (the same time each) before the measured runs, so that the median is
   // the steady state of a long batch rather than code still being optimised.
@@ -66,19 +73,13 @@ async function workbook(file: string, parseRepeats: number, auditRepeats: number
     const start = performance.now();
     while (performance.now() - start < warmMs) await step();
   }
-  const parses = [p0];
   for (let i = 1; i < parseRepeats; i++) {
-    const p = await timed(() => readXlsx(bytes, name));
-    grid = p.value;
-    parses.push(p);
+    (grid as unknown) = undefined;
+    grid = await measure(() => readXlsx(bytes, name), parses);
   }
-  const audits = [a0];
   for (let i = 1; i < auditRepeats; i++) {
-    // Let the previous result go before the next audit.
     (result as unknown) = undefined;
-    const a = await timed(() => audit(grid));
-    result = a.value;
-    audits.push(a);
+    result = await measure(() => audit(grid), audits);
   }
   // Warm figures leave the first (cold) run out when there are repeats.
   const warm = (xs: { wall: number; cpu: number }[], k: "wall" | "cpu") => median((xs.length > 2 ? xs.slice(1) : xs).map((x) => x[k]));
@@ -89,8 +90,8 @@ async function workbook(file: string, parseRepeats: number, auditRepeats: number
     cells: countCells(grid),
     tables: result.tables.length,
     findings: result.findings.length,
-    parseFirstMs: p0.wall,
-    auditFirstMs: a0.wall,
+    parseFirstMs: parses[0].wall,
+    auditFirstMs: audits[0].wall,
     parseMs: warm(parses, "wall"),
     auditMs: warm(audits, "wall"),
     parseCpuMs: warm(parses, "cpu"),
