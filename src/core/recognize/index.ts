@@ -161,11 +161,12 @@ function fewFilled(row: SheetView["sheet"]["rows"][number] | undefined, max: num
 /** Non-empty cells of a row, a merged area counted once (at its top-left cell). */
 function rowCells(view: SheetView, r: number): RowCell[] {
   const out: RowCell[] = [];
-  for (let c = 0; c < view.colCount; c++) {
-    const m = view.mergeAt(r, c);
-    if (m && (m.top !== r || m.left !== c)) continue;
+  const filled = Math.min(view.colCount, view.sheet.rows[r]?.length ?? 0);
+  for (let c = 0; c < filled; c++) {
     const t = view.ownText(r, c);
-    if (t !== "") out.push({ c, t });
+    if (t === "") continue;
+    const m = view.mergeAt(r, c);
+    if (!m || (m.top === r && m.left === c)) out.push({ c, t });
   }
   return out;
 }
