@@ -71,7 +71,7 @@ export class RuleContext {
   readonly findings: Finding[] = [];
   private meta!: RuleMeta;
   /** Cells the current rule has reported, by sheet and cell number, with the expected figures. */
-  private reported = new Map<string, Map<number, string | string[]>>();
+  private reported: Map<string, Map<number, string | string[]>> | undefined;
 
   constructor(
     readonly doc: BudgetDocument,
@@ -81,7 +81,7 @@ export class RuleContext {
   /** Called by the runner before each rule. */
   use(meta: RuleMeta): void {
     this.meta = meta;
-    this.reported = new Map();
+    this.reported = undefined;
   }
 
   /** The first table of a family with that number. */
@@ -162,6 +162,7 @@ export class RuleContext {
    * figure is reported once.
    */
   private reportedBefore(pos: CellPos, expected: string | undefined): boolean {
+    this.reported ??= new Map();
     let cells = this.reported.get(pos.sheet);
     if (!cells) this.reported.set(pos.sheet, (cells = new Map()));
     const key = pos.row * 16384 + pos.col;
