@@ -148,19 +148,12 @@ export function normaliseCode(code: string): string {
   return String(code).normalize("NFKC").replace(/\s+/g, "");
 }
 
+/** Levels by the length of a plain code. */
+const LEVEL_BY_LENGTH: Record<number, SubjectLevel | undefined> = { 3: "类", 5: "款", 7: "项" };
+
 export function levelOf(code: string): SubjectLevel | undefined {
   const c = normaliseCode(code);
-  if (!/^\d+$/.test(c)) return undefined;
-  switch (c.length) {
-    case 3:
-      return "类";
-    case 5:
-      return "款";
-    case 7:
-      return "项";
-    default:
-      return undefined;
-  }
+  return PLAIN_CODE.test(c) ? LEVEL_BY_LENGTH[c.length] : undefined;
 }
 
 /** 上级编码：项 7 位 → 款 5 位 → 类 3 位；类或格式不对时为 undefined。 */
@@ -334,11 +327,8 @@ function describe(kind: ClassificationKind, e: { code: string; level: SubjectLev
   return `${KIND_LABEL[kind]}${e.level} ${e.code}`;
 }
 
-/** Levels by the length of a plain code. */
-const LEVEL_BY_LENGTH: Record<number, SubjectLevel | undefined> = { 3: "类", 5: "款", 7: "项" };
-
 function unknownCode(kind: ClassificationKind, code: string): NameCheck {
-  const level = PLAIN_CODE.test(code) ? LEVEL_BY_LENGTH[code.length] : undefined;
+  const level = levelOf(code);
   if (!level) {
     const want = kind === "functional" ? "3、5 或 7 位数字" : "3 或 5 位数字";
     return { status: "unknown-code", code, detail: `“${code}”不是${KIND_LABEL[kind]}编码（应为${want}）。` };
@@ -348,9 +338,8 @@ function unknownCode(kind: ClassificationKind, code: string): NameCheck {
   }
   // 找到目录中最深的上级，说明缺的是哪一级
   const index = INDEX[kind];
-  const kuan = level === "项" ? code.slice(0, 5) : undefined;
-  const lei = level === "类" ? undefined : code.slice(0, 3);
-  const anc = kuan !== undefined && index.has(kuan) ? kuan : lei !== undefined && index.has(lei) ? lei : undefined;
+  let anc = parentCode(code);
+  while (anc && !index.has(anc)) anc = parentCode(anc);
   const partial = kind === "functional" && level !== "类" ? "本目录只收录了部门公开表常用的款、项，未收录不等于科目一定不存在；" : "";
   if (anc) {
     const a = index.get(anc)!;
