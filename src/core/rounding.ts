@@ -58,27 +58,20 @@ function differenceInFen(left: Term[], right: Term[]): number | undefined {
   return fen;
 }
 
-/**
- * Whether `total` = Σ `parts` holds exactly, told in whole 分 (blank = 0). False also when it
- * cannot be told that way: callers then build the full relation and judgeEquality decides.
- * Lets rules skip describing relations that hold, which most do.
- */
-export function holdsExactly(total: Amount | undefined, parts: readonly (Amount | undefined)[]): boolean {
-  let fen = plusFen(0, total, 1);
-  for (const part of parts) fen = plusFen(fen, part, -1);
-  return fen === 0;
-}
-
 type AmountsByKey = Readonly<Record<string, Amount | undefined>>;
 
-/** The same for one key of several lines' amounts: total[key] = Σ parts[i][key]. */
+/**
+ * Whether total[key] = Σ parts[i][key] (one column of several lines) holds exactly, told in
+ * whole 分 (blank = 0). False also when it cannot be told that way: callers then build the full
+ * relation and judgeEquality decides. Lets rules skip describing relations that hold, which most do.
+ */
 export function holdsExactlyAcross(total: AmountsByKey, parts: readonly AmountsByKey[], key: string): boolean {
   let fen = plusFen(0, total[key], 1);
   for (const part of parts) fen = plusFen(fen, part[key], -1);
   return fen === 0;
 }
 
-/** The same for amounts looked up by key: amounts[total] = Σ signs[i] × amounts[parts[i]]. */
+/** The same for one line's amounts: amounts[total] = Σ signs[i] × amounts[parts[i]]. */
 export function holdsExactlyByKey(
   amounts: AmountsByKey,
   total: string,
