@@ -1,6 +1,7 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { seedWorkbooks } from "../../src/cli/main";
 import { REPO } from "../helpers/seeds";
 
 // The installed command runs the compiled CLI (lib/, built by `npm run build:cli`); it must
@@ -40,12 +41,13 @@ describe("compiled CLI", () => {
     expect(two.stderr).toBe("");
     expect(two.code).toBe(one.code);
     expect(two.stdout).toBe(one.stdout);
-    expect(JSON.parse(two.stdout).files.length).toBeGreaterThanOrEqual(3);
+    expect(JSON.parse(two.stdout).files).toHaveLength(seedWorkbooks().length);
   });
 
   test("finds the bundled seeds from lib/ as from src/", () => {
     const listed = node([compiled(), "check", "--format", "json"]);
     const files: string[] = JSON.parse(listed.stdout).files.map((f: { file: string }) => f.file);
     expect(files.every((f) => f.startsWith(path.join(REPO, "seeds")))).toBe(true);
+    expect(files).toEqual(seedWorkbooks());
   });
 });
