@@ -5,7 +5,7 @@
  */
 import type { WorkbookGrid } from "../core/grid/types";
 import type { AuditResult, CellRef, Finding, Severity } from "../core/types";
-import { moreSevere } from "../core/severity";
+import { findingsByCell } from "../core/severity";
 import type { AuditHost, ClearReport, HostCapabilities, MarkReport, ReadProgress, SkippedSheet } from "../host/types";
 import { displayedCell } from "./layout";
 
@@ -180,20 +180,11 @@ export class BrowserHost implements AuditHost {
     if (!workbook || workbook !== this.scanned) return { ...report, previousRemoved: 0 };
 
     const sheets = new Set(workbook.grid.sheets.map((s) => s.name));
-    const missing = new Set<string>();
+    const missing = new Set(findings.filter((f) => !sheets.has(f.sheet)).map((f) => f.sheet));
     const marks = new Map<string, CellMark>();
-    for (const f of findings) {
-      if (!sheets.has(f.sheet)) {
-        missing.add(f.sheet);
-        continue;
-      }
-      const key = markKey(f.sheet, displayedCell(workbook.grid, f.sheet, f.cell));
-      const mark = marks.get(key);
-      if (!mark) marks.set(key, { severity: f.severity, findings: [f] });
-      else {
-        mark.findings.push(f);
-        mark.severity = moreSevere(mark.severity, f.severity);
-      }
+    const onSheets = findings.filter((f) => sheets.has(f.sheet));
+    for (const { sheet, cell, severity, findings: list } of findingsByCell(onSheets, (f) => displayedCell(workbook.grid, f.sheet, f.cell))) {
+      marks.set(markKey(sheet, cell), { severity, findings: list });
     }
     // The first scan of a file shows the sheet of its first error (or first finding); later scans
     // leave the user on the sheet they are looking at.

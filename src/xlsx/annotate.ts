@@ -7,7 +7,7 @@
 import ExcelJS from "exceljs";
 import { tableTitle } from "../core/catalog/tables";
 import type { AuditResult, Finding, Severity } from "../core/types";
-import { SEVERITY_LABEL, moreSevere } from "../core/severity";
+import { SEVERITY_LABEL, findingsByCell } from "../core/severity";
 import { loadXlsx } from "./read";
 
 export interface AnnotateOptions {
@@ -65,19 +65,11 @@ function toUint8Array(data: unknown): Uint8Array {
 
 function markCells(workbook: ExcelJS.Workbook, findings: Finding[], withNotes: boolean): void {
   // All findings of one cell together: the most severe colours it, the note lists them all.
-  const byCell = new Map<string, { sheet: string; cell: string; findings: Finding[] }>();
-  for (const f of findings) {
-    const key = `${f.sheet}\u0000${f.cell}`;
-    const entry = byCell.get(key) ?? { sheet: f.sheet, cell: f.cell, findings: [] };
-    entry.findings.push(f);
-    byCell.set(key, entry);
-  }
-  for (const { sheet, cell, findings: list } of byCell.values()) {
+  for (const { sheet, cell, severity, findings: list } of findingsByCell(findings)) {
     const worksheet = workbook.getWorksheet(sheet);
     if (!worksheet || !/^[A-Z]{1,3}\d+$/.test(cell)) continue;
     let target = worksheet.getCell(cell);
     if (target.isMerged && target.master) target = target.master;
-    const severity = list.reduce<Severity>((s, f) => moreSevere(s, f.severity), "info");
     const colors = SEVERITY_COLORS[severity];
     // Loaded cells share style objects by style id: give this cell its own copy before changing it.
     const style = target.style ?? {};
