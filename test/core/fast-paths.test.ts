@@ -7,7 +7,8 @@ import type { Cell } from "../../src/core/grid/types";
 import type { Amount } from "../../src/core/model/types";
 import { AmountReader } from "../../src/core/recognize/context";
 import { atMostExactly, equalsExactly, holdsExactlyAcross, holdsExactlyByKey, judgeAtMost, judgeEquality, type Term } from "../../src/core/rounding";
-import { normalizeLabel } from "../../src/core/grid/text";
+import { normalizeLabel, normalizesTo } from "../../src/core/grid/text";
+import { isLanciRow } from "../../src/core/recognize/header";
 import type { LineItem, TableModel } from "../../src/core/model/types";
 import { matchTitle } from "../../src/core/recognize";
 import { subjectRow } from "../../src/core/rules/lookup";
@@ -30,6 +31,46 @@ describe("normalizeLabel with its cache and ASCII shortcut", () => {
         const s = parts.join("");
         expect(normalizeLabel(s)).toBe(referenceNormalize(s));
         expect(normalizeLabel(s)).toBe(referenceNormalize(s));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe("normalizesTo and the 栏次 row check, which skip normalising on the first character", () => {
+  // Han characters (栏/行 among them), compatibility ideographs and radicals that NFKC maps onto them, full-width forms.
+  const chars = [..."栏次行12３４ 　合计项目⽀⾏栏\uf9f4\ufa0a（）-－—\"“ab", "\u2f00", "\uf900"];
+  const texts = fc.array(fc.constantFrom(...chars), { minLength: 1, maxLength: 6 }).map((p) => p.join("").trim());
+
+  it("says whether a text normalises to a normal form", () => {
+    fc.assert(
+      fc.property(texts, texts, (text, other) => {
+        const norm = referenceNormalize(other);
+        expect(normalizesTo(text, norm)).toBe(referenceNormalize(text) === norm);
+        expect(normalizesTo(text, referenceNormalize(text))).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("finds 栏次 rows as the normalised texts do", () => {
+    const reference = (row: string[]) => {
+      const nums: number[] = [];
+      let label = false;
+      for (const raw of row) {
+        const t = referenceNormalize(raw);
+        if (t === "") continue;
+        if (t === "栏次" || t === "行次") label = true;
+        else if (/^\d{1,2}$/.test(t)) nums.push(Number(t));
+        else return false;
+      }
+      return nums.length > 0 && (label || (nums[0] === 1 && nums.length >= 2 && nums.every((n, i) => i === 0 || n === nums[i - 1] + 1)));
+    };
+    const cell = fc.oneof(texts, fc.constantFrom("栏次", "行 次", "⾏次", "1", "2", "３", "4", "次栏"));
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 5 }), (row) => {
+        const view = new SheetView({ name: "s", rows: [row.map((value) => ({ value }))], merges: [] });
+        expect(isLanciRow(view, 0, 0, row.length - 1)).toBe(reference(row));
       }),
       { numRuns: 2000 },
     );

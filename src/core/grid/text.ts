@@ -20,6 +20,25 @@ export function normalizeLabel(text: string): string {
   return isPlainAscii(text) ? text : normalizeRemembered(text);
 }
 
+/**
+ * Whether normalizeLabel(text) is `norm` (itself normalised), normalising only when the first
+ * character cannot tell: plain ASCII is its own normal form, and NFKC keeps a CJK unified
+ * ideograph as it is, so a trimmed text starting with another one never normalises to `norm`.
+ * Body rows are compared with header texts so, cell by cell.
+ */
+export function normalizesTo(text: string, norm: string): boolean {
+  if (text === norm) return true;
+  if (isPlainAscii(text)) return false;
+  const first = text.charCodeAt(0);
+  if (isUnifiedIdeograph(first) && first !== norm.charCodeAt(0)) return false;
+  return normalizeRemembered(text) === norm;
+}
+
+/** U+4E00–U+9FFF: no NFKC mapping, no whitespace, quote or dash. */
+export function isUnifiedIdeograph(code: number): boolean {
+  return code >= 0x4e00 && code <= 0x9fff;
+}
+
 function normalizeUncached(text: string): string {
   return text
     .normalize("NFKC")

@@ -1,5 +1,5 @@
 import type { SheetView } from "../grid/sheet";
-import { normalizeLabel } from "../grid/text";
+import { isUnifiedIdeograph, normalizeLabel } from "../grid/text";
 import type { HeaderMatch } from "../catalog/tables";
 
 /** Labels that open a data row of totals. */
@@ -10,8 +10,10 @@ export const NOTE_START = /^(注|说明|备注|填报|附注|\d+\s*栏|\d+\s*行
 
 export interface HeaderBlock {
   rows: number[];
-  /** Normalised header texts per column, top to bottom, without repeats. */
+  /** Normalised header texts per column, top to bottom, without repeats; columns left to right. */
   paths: Map<number, string[]>;
+  /** Each column's path joined with "|", made once: every column is matched against many definitions. */
+  joined: Map<number, string>;
   /** 栏次 numbers per column, where the header has a 栏次 row. */
   lanci: Map<number, number>;
   left: number;
@@ -39,13 +41,20 @@ function isNumberCell(view: SheetView, r: number, c: number): boolean {
   return /^[-+(]?(\d+(\.\d+)?|\.\d+)\)?$/.test(t) && !YEAR.test(t);
 }
 
+const LAN = "栏".charCodeAt(0);
+const HANG = "行".charCodeAt(0);
+
 /** A 栏次 row: "栏次" labels and/or the numbers 1, 2, 3 … in order. */
 export function isLanciRow(view: SheetView, r: number, left: number, right: number): boolean {
   let sawLabel = false;
   const nums: number[] = [];
   for (let c = left; c <= right; c++) {
-    const t = view.ownNorm(r, c);
-    if (t === "") continue;
+    const own = view.ownText(r, c);
+    if (own === "") continue;
+    // A body row's label starts with a Han character that no normalising turns into 栏, 行 or a digit.
+    const first = own.charCodeAt(0);
+    if (isUnifiedIdeograph(first) && first !== LAN && first !== HANG) return false;
+    const t = normalizeLabel(own);
     if (t === "栏次" || t === "行次") {
       sawLabel = true;
       continue;
@@ -102,6 +111,7 @@ export function readHeader(view: SheetView, start: number, end: number, left: nu
   }
   if (rows.length === 0) return undefined;
   const paths = new Map<number, string[]>();
+  const joined = new Map<number, string>();
   const lanci = new Map<number, number>();
   let minCol = right;
   let maxCol = left;
@@ -121,12 +131,13 @@ export function readHeader(view: SheetView, start: number, end: number, left: nu
     }
     if (path.length > 0) {
       paths.set(c, path);
+      joined.set(c, path.join("|"));
       minCol = Math.min(minCol, c);
       maxCol = Math.max(maxCol, c);
     }
   }
   if (paths.size === 0) return undefined;
-  return { rows, paths, lanci, left: minCol, right: maxCol, dataStart: r };
+  return { rows, paths, joined, lanci, left: minCol, right: maxCol, dataStart: r };
 }
 
 function firstCol(view: SheetView, r: number, left: number, right: number): number {
@@ -163,8 +174,8 @@ function hasMergeInto(view: SheetView, r: number, left: number, right: number): 
   return false;
 }
 
-export function headerMatches(path: string[], match: HeaderMatch): boolean {
-  const joined = path.join("|");
+/** Whether a column's header path (and the same joined with "|") fits a definition's words. */
+export function headerMatches(path: string[], joined: string, match: HeaderMatch): boolean {
   if (!match.all.every((w) => joined.includes(w))) return false;
   if (match.none?.some((w) => joined.includes(w))) return false;
   if (match.any && !match.any.some((set) => set.every((w) => joined.includes(w)))) return false;

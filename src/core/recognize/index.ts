@@ -1,7 +1,7 @@
 import { a1 } from "../grid/address";
 import { SheetView } from "../grid/sheet";
 import { remembered } from "../grid/remember";
-import { findYear, normalizeLabel } from "../grid/text";
+import { findYear, normalizeLabel, normalizesTo } from "../grid/text";
 import type { WorkbookGrid } from "../grid/types";
 import { TABLE_DEFS, tableTag, type TableDef } from "../catalog/tables";
 import type { BudgetDocument, TableModel } from "../model/types";
@@ -49,6 +49,7 @@ const PAGE_MARK = /^(续表|[(]?续[)]?|续上表|第\d+页(共\d+页)?|共\d+�
 const YEAR_ONLY = /^(20\d{2})年度?$/;
 /** A column header that is a year ("2021", "2021年"): 公开表10 heads its 近两年 columns so. */
 const YEAR_HEADER = /^(20\d{2})年?$/;
+const DIGIT_TWO = "2".charCodeAt(0);
 
 /** "表3", "公开表 11-2", "表三" → "3", "11-2", "3". */
 export function parseTag(text: string): string | undefined {
@@ -405,7 +406,8 @@ function buildTable(view: SheetView, cand: Candidate, end: number, skip: Set<num
   const printed = cand.tag ?? cand.match!.printedNumber;
   if (def.number === "11" && printed && /^11-\d+$/.test(printed)) number = printed;
   else if (printed && printed !== def.number) reasons.push(`标题印的表号为 ${printed}，按表名认定为表 ${def.number}`);
-  const lastRow = [...dataRows, ...noteRows].reduce((m, r) => Math.max(m, r), header.dataStart - 1);
+  // Both lists are in row order.
+  const lastRow = Math.max(header.dataStart - 1, dataRows[dataRows.length - 1] ?? -1, noteRows[noteRows.length - 1] ?? -1);
   const facts: TableModel["facts"] = {};
   for (const r of factsRows) {
     const cells = rowCells(view, r);
@@ -423,8 +425,14 @@ function buildTable(view: SheetView, cand: Candidate, end: number, skip: Set<num
   }
   if (family === "预算") {
     // 公开表10 prints the two years before the budget year over its 近两年 columns.
-    const years = [...header.paths.values()].flatMap((p) => p.map((t) => YEAR_HEADER.exec(t)?.[1])).filter((y): y is string => !!y);
-    if (years.length > 0) hints.push({ year: Math.max(...years.map(Number)) + 1, weight: 1.5, source: "表头“近两年”栏的次年" });
+    let latest = 0;
+    for (const path of header.paths.values()) {
+      for (const t of path) {
+        const y = t.charCodeAt(0) === DIGIT_TWO ? YEAR_HEADER.exec(t) : null;
+        if (y) latest = Math.max(latest, Number(y[1]));
+      }
+    }
+    if (latest > 0) hints.push({ year: latest + 1, weight: 1.5, source: "表头“近两年”栏的次年" });
   }
   const table: TableModel = {
     id: "",
@@ -497,9 +505,9 @@ function headerRepeat(view: SheetView, header: HeaderBlock): (r: number) => bool
     printed.some(({ texts, needed }) => {
       let same = 0;
       for (let c = header.left; c <= header.right; c++) {
-        const a = view.ownNorm(r, c);
+        const a = view.ownText(r, c);
         if (a === "") continue;
-        if (a !== texts[c - header.left]) return false;
+        if (!normalizesTo(a, texts[c - header.left])) return false;
         same++;
       }
       return same >= 1 && same >= Math.min(2, needed);

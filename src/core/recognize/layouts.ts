@@ -31,7 +31,7 @@ export function assignColumns(header: HeaderBlock, defs: ColumnDef[], exclude: S
     for (const [c, path] of header.paths) {
       if (used.has(c)) continue;
       if (d.side && sideOf(header, c) !== d.side) continue;
-      if (headerMatches(path, d.match)) {
+      if (headerMatches(path, header.joined.get(c)!, d.match)) {
         used.add(c);
         out.push({ role: d.role, label: d.label, col: c, side: d.side, header: path, lanci: header.lanci.get(c) });
         break;
@@ -163,10 +163,10 @@ function labelColumns(header: HeaderBlock): LabelColumns {
   const codeParts: number[] = [];
   let codeCol: number | undefined;
   let nameCol: number | undefined;
-  for (const [c, path] of [...header.paths.entries()].sort((a, b) => a[0] - b[0])) {
+  for (const [c, path] of header.paths) {
     const last = path[path.length - 1];
     if (/^(类|款|项)$/.test(last)) codeParts.push(c);
-    else if (codeCol === undefined && /编码|代码|类款项/.test(path.join("|")) && !/名称/.test(last)) codeCol = c;
+    else if (codeCol === undefined && /编码|代码|类款项/.test(header.joined.get(c)!) && !/名称/.test(last)) codeCol = c;
     else if (nameCol === undefined && /名称/.test(last)) nameCol = c;
   }
   if (codeParts.length >= 2) codeCol = undefined;
@@ -331,8 +331,8 @@ export function summaryLayout(input: LayoutInput): LayoutOutput {
   const sides = new Map<number, "income" | "expense">();
   const labelCols: number[] = [];
   const lineCols: number[] = [];
-  for (const [c, path] of [...header.paths.entries()].sort((a, b) => a[0] - b[0])) {
-    const joined = path.join("|");
+  for (const [c, path] of header.paths) {
+    const joined = header.joined.get(c)!;
     if (/行次/.test(joined)) lineCols.push(c);
     else if (/^(收入|支出)?(项目|科目)$/.test(path[path.length - 1]) || /\|项目$/.test(joined)) labelCols.push(c);
   }
@@ -469,7 +469,7 @@ const PERSONNEL_CLASSES = new Set(["301", "303"]);
 /** Side-by-side (编码, 名称, 决算数) groups; 人员经费合计 / 公用经费合计 anywhere in the last rows. */
 export function economicBlocksLayout(input: LayoutInput): LayoutOutput {
   const { header, view } = input;
-  const cols = [...header.paths.entries()].sort((a, b) => a[0] - b[0]);
+  const cols = header.paths;
   // Each group: code (or split 类 + 款 columns), name, amount.
   const groups: { code: number; part2?: number; name?: number; amount?: number; parent?: string }[] = [];
   for (const [c, path] of cols) {
