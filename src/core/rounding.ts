@@ -102,6 +102,15 @@ function difference(left: Term[], right: Term[]): Decimal {
   return d;
 }
 
+/**
+ * Whether left = Σ right (signed) holds exactly, for checks that need no verdict: in whole 分
+ * when every amount is a whole number of them (a difference there is final), else decimal.js.
+ */
+export function holdsExactly(left: Term[], right: Term[]): boolean {
+  const fen = differenceInFen(left, right);
+  return fen !== undefined ? fen === 0 : difference(left, right).isZero();
+}
+
 /** left = Σ right (signed). The bound is only worked out when the relation does not hold exactly. */
 export function judgeEquality(left: Term[], right: Term[], sameQuantity = false): Verdict {
   if (differenceInFen(left, right) === 0) return EXACT;

@@ -6,7 +6,7 @@ import { SheetView } from "../../src/core/grid/sheet";
 import type { Cell } from "../../src/core/grid/types";
 import type { Amount } from "../../src/core/model/types";
 import { AmountReader } from "../../src/core/recognize/context";
-import { atMostExactly, equalsExactly, holdsExactlyAcross, holdsExactlyByKey, judgeAtMost, judgeEquality, type Term } from "../../src/core/rounding";
+import { atMostExactly, equalsExactly, holdsExactly, holdsExactlyAcross, holdsExactlyByKey, judgeAtMost, judgeEquality, type Term } from "../../src/core/rounding";
 import { normalizeLabel, normalizesTo } from "../../src/core/grid/text";
 import { isLanciRow } from "../../src/core/recognize/header";
 import type { LineItem, TableModel } from "../../src/core/model/types";
@@ -220,6 +220,10 @@ describe("relations decided in whole 分 when they hold", () => {
           expect(fast.case).toBe(plain.case);
           expect(fast.difference.equals(plain.difference) || fast.case === "exact").toBe(true);
         }
+        // As the printed-note rules ask it: only whether it holds.
+        const exact = judgeEquality(withoutFen(left), withoutFen(right)).case === "exact";
+        expect(holdsExactly(left, right)).toBe(exact);
+        expect(holdsExactly(withoutFen(left), withoutFen(right))).toBe(exact);
         const parts = right.map((t) => t.amount);
         if (left.length === 1) {
           // As the column rules ask it: one line's amounts by column, parts with their signs.

@@ -1,6 +1,6 @@
 import { normalizeLabel } from "../grid/text";
 import type { LineItem } from "../model/types";
-import { judgeEquality } from "../rounding";
+import { holdsExactly } from "../rounding";
 import { tableLabel } from "./context";
 import { hasAmounts } from "./lookup";
 import type { Rule } from "./types";
@@ -48,7 +48,7 @@ export const printedNoteRule: Rule = {
           const roles = table.columns.filter((c) => c.side === side).map((c) => c.role);
           const bad =
             hasAmounts(table) &&
-            roles.some((role) => judgeEquality([{ amount: total?.amounts[role] }], parts.map((p) => ({ amount: p?.amounts[role] }))).case !== "exact");
+            roles.some((role) => !holdsExactly([{ amount: total?.amounts[role] }], parts.map((p) => ({ amount: p?.amounts[role] }))));
           const misplaced = total && total.role && !/Total|grandTotal|carry/.test(total.role);
           if (bad || misplaced || !total) failing.push(`${f.text}（按本表行次：${describeLine(total, f.total)}）`);
         }
@@ -107,7 +107,7 @@ export const printedColumnNoteRule: Rule = {
           // One wrong row is the table's error (checked by the column rules), not the note's.
           const wrongEverywhere =
             rows.length >= 3 &&
-            rows.every((i) => judgeEquality([{ amount: i.amounts[total] }], parts.map((p) => ({ amount: i.amounts[p.role!], sign: p.sign }))).case !== "exact");
+            rows.every((i) => !holdsExactly([{ amount: i.amounts[total] }], parts.map((p) => ({ amount: i.amounts[p.role!], sign: p.sign }))));
           if (wrongEverywhere) failing.push(`${f.text}（本表没有一行满足）`);
         }
         if (failing.length === 0) continue;
