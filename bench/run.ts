@@ -1,10 +1,12 @@
 /**
- * npm run bench [-- --quick] [-- --dir <folder>] [-- --fresh] [-- --json <file>]
+ * npm run bench [-- --quick] [-- --dir <folder>] [-- --fresh] [-- --runs <n>] [-- --json <file>]
  *
  * Generates the benchmark workbooks (once; kept in the folder for later runs) and prints:
  * parse and audit time per workbook and their ratio, cells per second, peak memory, the
  * audit time of a ~1,000,000-cell workbook, and the wall time of the 1,000-workbook batch
- * with 1 and 2 worker threads. Each step runs in its own process.
+ * with 1 and 2 worker threads. Each step runs in its own process; the single-workbook steps run
+ * in several (--runs, default 3), since one process's JIT and GC timing alone can move a figure
+ * by a third: their medians decide the targets, and the ranges are printed with them.
  */
 import { spawn } from "child_process";
 import { existsSync, promises as fs } from "fs";
@@ -18,17 +20,22 @@ interface Options {
   dir: string;
   quick: boolean;
   fresh: boolean;
+  runs: number;
   json?: string;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { dir: path.join(os.tmpdir(), "gongkai-audit-bench"), quick: false, fresh: false };
+  const o: Options = { dir: path.join(os.tmpdir(), "gongkai-audit-bench"), quick: false, fresh: false, runs: 3 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--quick") o.quick = true;
     else if (a === "--fresh") o.fresh = true;
     else if (a === "--dir") o.dir = path.resolve(argv[++i]);
     else if (a === "--json") o.json = path.resolve(argv[++i]);
+    else if (a === "--runs") {
+      o.runs = Number(argv[++i]);
+      if (!Number.isInteger(o.runs) || o.runs < 1) throw new Error("--runs 应为正整数");
+    }
     else throw new Error(`未知参数：${a}`);
   }
   return o;
@@ -118,6 +125,45 @@ interface WorkbookFigures {
   maxRssMb: number;
 }
 
+/** One workbook measured in several processes: each figure is the median over them. */
+interface RepeatedFigures extends WorkbookFigures {
+  runs: number;
+  /** Lowest and highest of the processes' figures. */
+  parseRangeMs: [number, number];
+  auditRangeMs: [number, number];
+  auditFirstRangeMs: [number, number];
+}
+
+async function measureWorkbook(args: string[], runs: number): Promise<RepeatedFigures> {
+  const all: WorkbookFigures[] = [];
+  for (let i = 0; i < runs; i++) all.push(await child<WorkbookFigures>(["workbook", ...args]));
+  const middle = (k: keyof WorkbookFigures) => medianOf(all.map((f) => f[k] as number));
+  const range = (k: keyof WorkbookFigures): [number, number] => [Math.min(...all.map((f) => f[k] as number)), Math.max(...all.map((f) => f[k] as number))];
+  return {
+    ...all[0],
+    parseFirstMs: middle("parseFirstMs"),
+    auditFirstMs: middle("auditFirstMs"),
+    parseMs: middle("parseMs"),
+    auditMs: middle("auditMs"),
+    parseCpuMs: middle("parseCpuMs"),
+    auditCpuMs: middle("auditCpuMs"),
+    heapAfterParseMb: Math.round(middle("heapAfterParseMb")),
+    heapAfterAuditMb: Math.round(middle("heapAfterAuditMb")),
+    maxRssMb: Math.max(...all.map((f) => f.maxRssMb)),
+    runs,
+    parseRangeMs: range("parseMs"),
+    auditRangeMs: range("auditMs"),
+    auditFirstRangeMs: range("auditFirstMs"),
+  };
+}
+
+/** The median; the mean of the two middle values for an even count. */
+function medianOf(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
 interface PopulationFigures {
   workbooks: number;
   cells: number;
@@ -158,10 +204,10 @@ async function main(): Promise<void> {
   const loadBefore = os.loadavg();
 
   log("测量部门工作簿…");
-  const departments: WorkbookFigures[] = [];
-  for (const d of p.departments) departments.push(await child<WorkbookFigures>(["workbook", path.join(o.dir, d.file), "30", "100", "2000"]));
+  const departments: RepeatedFigures[] = [];
+  for (const d of p.departments) departments.push(await measureWorkbook([path.join(o.dir, d.file), "30", "100", "2000"], o.runs));
   log("测量大工作簿…");
-  const large = await child<WorkbookFigures>(["workbook", path.join(o.dir, "large.xlsx"), "2", "4"]);
+  const large = await measureWorkbook([path.join(o.dir, "large.xlsx"), "2", "4"], o.runs);
   log(`逐个解析并审核 ${p.batchSize} 个工作簿…`);
   const pop = await child<PopulationFigures>(["population", path.join(o.dir, "batch")]);
   log("批量审核（--jobs 1）…");
@@ -176,12 +222,17 @@ async function main(): Promise<void> {
   lines.push(`负载（1/5/15 分钟平均）：开始 ${loadBefore.map((x) => x.toFixed(2)).join(" / ")}，结束 ${os.loadavg().map((x) => x.toFixed(2)).join(" / ")}${Math.max(loadBefore[0], os.loadavg()[0]) > cpus.length ? "——机器上还有其他负载，墙钟时间偏高，CPU 时间更可比" : ""}`);
   lines.push(`工作簿目录：${o.dir}`);
   lines.push(EXT === ".js" ? "运行编译后的 JavaScript（lib/，与 gongkai-audit 命令、加载项、网页相同）" : "通过 tsx 运行 TypeScript 源文件（比编译后的程序慢约 20%）", "");
-  lines.push("1. 部门工作簿（解析、审核各先热身 2 s 不计，再取中位数；首次 = 进程内第一次，含 JIT 编译；CPU = 进程 CPU 时间，含 GC 线程）");
+  const runs = o.runs > 1 ? `，在 ${o.runs} 个进程中各测一遍，取各进程结果的中位数` : "";
+  const spread = (r: [number, number]) => (o.runs > 1 ? `${o.runs} 个进程 ${ms(r[0])}–${ms(r[1])}，` : "");
+  lines.push(`1. 部门工作簿（解析、审核各先热身 2 s 不计，再取中位数${runs}；首次 = 进程内第一次，含 JIT 编译；CPU = 进程 CPU 时间，含 GC 线程）`);
   lines.push("   工作簿                 单元格  表  问题   解析ms  审核ms  审核/解析  审核 单元格/秒  解析CPU 审核CPU 审核/解析CPU  首次解析 首次审核  峰值RSS MB");
   for (const d of departments) {
     lines.push(
       `   ${d.file.padEnd(20)} ${String(d.cells).padStart(7)} ${String(d.tables).padStart(3)} ${String(d.findings).padStart(4)}  ${ms(d.parseMs).padStart(7)} ${ms(d.auditMs).padStart(7)}  ${pct(d.auditMs / d.parseMs).padStart(8)}  ${num(d.cells / (d.auditMs / 1000)).padStart(13)}  ${ms(d.parseCpuMs).padStart(7)} ${ms(d.auditCpuMs).padStart(7)}  ${pct(d.auditCpuMs / d.parseCpuMs).padStart(10)}  ${ms(d.parseFirstMs).padStart(8)} ${ms(d.auditFirstMs).padStart(8)}  ${String(d.maxRssMb).padStart(9)}`,
     );
+  }
+  if (o.runs > 1) {
+    for (const d of departments) lines.push(`   ${d.file}：审核 ${ms(d.auditRangeMs[0])}–${ms(d.auditRangeMs[1])} ms，解析 ${ms(d.parseRangeMs[0])}–${ms(d.parseRangeMs[1])} ms（${o.runs} 个进程的范围）`);
   }
   const worstDept = Math.max(...departments.map((d) => d.auditMs));
   const worstRatio = Math.max(...departments.map((d) => d.auditMs / d.parseMs));
@@ -191,7 +242,9 @@ async function main(): Promise<void> {
   lines.push(`   审核/解析 ${pct(pop.ratio)}（CPU 时间 ${pct(pop.ratioCpu)}，逐个比值的中位数 ${pct(pop.ratioMedian)}）；审核 ${num(pop.auditCellsPerSecond)} 单元格/秒，解析 ${num(pop.parseCellsPerSecond)} 单元格/秒；峰值 RSS ${pop.maxRssMb} MB`);
   lines.push("");
   lines.push(`3. 大工作簿 ${large.file}：${num(large.cells)} 个单元格，${large.sheets} 张工作表，${large.bytes.toLocaleString("en-US")} 字节`);
-  lines.push(`   解析 ${ms(large.parseMs)} ms（首次 ${ms(large.parseFirstMs)}，CPU ${ms(large.parseCpuMs)}），审核 ${ms(large.auditMs)} ms（首次 ${ms(large.auditFirstMs)}，CPU ${ms(large.auditCpuMs)}），审核/解析 ${pct(large.auditMs / large.parseMs)}`);
+  lines.push(
+    `   解析 ${ms(large.parseMs)} ms（${spread(large.parseRangeMs)}首次 ${ms(large.parseFirstMs)}，CPU ${ms(large.parseCpuMs)}），审核 ${ms(large.auditMs)} ms（${spread(large.auditRangeMs)}首次 ${ms(large.auditFirstMs)}${o.runs > 1 ? `（${ms(large.auditFirstRangeMs[0])}–${ms(large.auditFirstRangeMs[1])}）` : ""}，CPU ${ms(large.auditCpuMs)}），审核/解析 ${pct(large.auditMs / large.parseMs)}`,
+  );
   lines.push(`   审核 ${num(large.cells / (large.auditMs / 1000))} 单元格/秒，解析 ${num(large.cells / (large.parseMs / 1000))} 单元格/秒；解析后堆 ${large.heapAfterParseMb} MB，审核后堆 ${large.heapAfterAuditMb} MB，峰值 RSS ${large.maxRssMb} MB`);
   lines.push("");
   lines.push(`4. 批量审核 ${p.batchSize} 个工作簿（check <文件夹> --format json，含读取、解析、审核、输出）`);

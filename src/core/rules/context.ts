@@ -110,20 +110,24 @@ export class RuleContext {
   private relationFinding(check: RelationCheck, verdict: Verdict, op: string): void {
     const severity = this.severityFor(verdict);
     if (!severity) return;
-    const decimals = Math.max(2, ...[check.actual, ...check.expected].map((o) => (o.amount?.convertedFromYuan ? 6 : 2)));
-    const expectedValue = check.expected.reduce((s, o) => s.plus(valueOf(o)), valueOf({}));
+    const converted = check.actual.amount?.convertedFromYuan || check.expected.some((o) => o.amount?.convertedFromYuan);
+    const decimals = converted ? 6 : 2;
     const actualValue = valueOf(check.actual);
+    // The verdict's difference is actual − Σ expected, worked out exactly.
+    const expectedValue = actualValue.minus(verdict.difference);
     const rhs = check.expected.map((o, i) => `${i === 0 ? (o.sign === -1 ? "－" : "") : o.sign === -1 ? "－" : "＋"}${words(o.label)}`).join("");
     const places = check.expected.map(placeOf);
     const pos = placeOf(check.actual) ?? places.find((p) => p);
     const expected = fmt(expectedValue, decimals);
     if (!pos || this.reportedBefore(pos, expected)) return;
-    const converted = [check.actual, ...check.expected].some((o) => o.amount?.convertedFromYuan) ? "（以元为单位的表已折算为万元比较。）" : "";
     const mayDiffer = this.meta.mayDiffer ? `可能合理的原因：${this.meta.mayDiffer}` : "";
+    const actual = fmt(actualValue, decimals);
+    const difference = fmt(verdict.difference, decimals);
+    const reason = explain(verdict, 1 + check.expected.length);
     const message =
       `${this.meta.title}：${check.where ? `${words(check.where)}，` : ""}${words(check.actual.label)}${op}${rhs}。` +
-      `应为 ${fmt(expectedValue, decimals)}，实为 ${fmt(actualValue, decimals)}，相差 ${fmt(verdict.difference, decimals)}。` +
-      `${explain(verdict, 1 + check.expected.length)}${converted}${mayDiffer}`;
+      `应为 ${expected}，实为 ${actual}，相差 ${difference}。` +
+      `${reason}${converted ? "（以元为单位的表已折算为万元比较。）" : ""}${mayDiffer}`;
     this.findings.push({
       rule: this.meta.id,
       ruleTitle: this.meta.title,
@@ -133,10 +137,10 @@ export class RuleContext {
       cell: a1(pos.row, pos.col),
       related: places.filter((p) => p !== undefined).map((p) => ({ sheet: p.sheet, cell: a1(p.row, p.col) })),
       expected,
-      actual: fmt(actualValue, decimals),
-      difference: fmt(verdict.difference, decimals),
+      actual,
+      difference,
       table: check.table.id,
-      rounding: { case: verdict.case, bound: verdict.bound.toFixed(), reason: explain(verdict, 1 + check.expected.length) },
+      rounding: { case: verdict.case, bound: verdict.bound.toFixed(), reason },
     });
   }
 

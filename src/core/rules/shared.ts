@@ -7,7 +7,8 @@ import { classLines } from "./summary-rows";
 
 /** An operand named after its table: "表3 合计行「本年支出合计」". */
 export function at(table: TableModel, item: LineItem | undefined, role: string, what: Words): Operand {
-  return operand(table, item, role, typeof what === "string" ? `${tableLabel(table)}${what}` : () => `${tableLabel(table)}${words(what)}`);
+  // Named only for a finding: most relations hold.
+  return operand(table, item, role, () => `${tableLabel(table)}${words(what)}`);
 }
 
 function lineName(item: LineItem): string {
