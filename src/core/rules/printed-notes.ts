@@ -1,3 +1,4 @@
+import { remembered } from "../grid/remember";
 import { normalizeLabel } from "../grid/text";
 import type { LineItem } from "../model/types";
 import { holdsExactly } from "../rounding";
@@ -5,8 +6,10 @@ import { tableLabel } from "./context";
 import { hasAmounts } from "./lookup";
 import type { Rule } from "./types";
 
-/** "27 行＝（1＋2＋…＋8）行" → { total: 27, parts: [1..8] }. */
-export function parseRowFormulas(note: string): { text: string; total: number; parts: number[] }[] {
+/** "27 行＝（1＋2＋…＋8）行" → { total: 27, parts: [1..8] }. Notes repeat in every set of a template: answers are remembered (do not change them). */
+export const parseRowFormulas = remembered(rowFormulas, 2000);
+
+function rowFormulas(note: string): { text: string; total: number; parts: number[] }[] {
   const out: { text: string; total: number; parts: number[] }[] = [];
   const s = normalizeLabel(note);
   const re = /(\d+)行=\(([\d+…．.。]+)\)行/g;
@@ -68,8 +71,10 @@ function describeLine(item: LineItem | undefined, n: number): string {
   return `第 ${n} 行是「${item.label.trim() || "空行"}」`;
 }
 
-/** "6栏各行＝（1＋2－3）栏各行" → { total: 6, parts: [+1, +2, -3] }. */
-export function parseColumnFormulas(note: string): { text: string; total: number; parts: { lanci: number; sign: 1 | -1 }[] }[] {
+/** "6栏各行＝（1＋2－3）栏各行" → { total: 6, parts: [+1, +2, -3] }; remembered as the row formulas are. */
+export const parseColumnFormulas = remembered(columnFormulas, 2000);
+
+function columnFormulas(note: string): { text: string; total: number; parts: { lanci: number; sign: 1 | -1 }[] }[] {
   const out: { text: string; total: number; parts: { lanci: number; sign: 1 | -1 }[] }[] = [];
   const s = normalizeLabel(note).replace(/各行/g, "");
   const re = /(\d+)栏=\(?([\d+\-]+)\)?栏/g;
