@@ -74,10 +74,14 @@ export function labelMatches(printed: string, standard: string, minPrefix = 6): 
   return false;
 }
 
-/** Parse "2020", "2020年度", "二〇二〇" is not supported: years are printed in digits. */
+/** Parse "2020", "2020年度"; "二〇二〇" is not supported: years are printed in digits. */
 export function findYear(text: string): number | undefined {
   // NFKC (for full-width digits) is slow, and never makes a 年.
-  if (!text.includes("年")) return undefined;
+  return text.includes("年") ? yearRemembered(text) : undefined;
+}
+
+/** Titles, unit lines and notes repeat in every set of a template: answers are remembered. */
+const yearRemembered = remembered((text: string): number | undefined => {
   const m = /(20\d{2})\s*年/.exec(text.normalize("NFKC"));
   return m ? Number(m[1]) : undefined;
-}
+});

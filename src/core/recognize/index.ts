@@ -322,15 +322,13 @@ function buildTable(view: SheetView, cand: Candidate, end: number, skip: Set<num
   let start = cand.row + 1;
   if (cand.tagRow === cand.row + 1) start = cand.row + 2;
   const readUnitLine = (line: string) => {
-    // Every pattern below names a 部门 or a 单位 (NFKC, which is slow, never makes those words).
+    // Every pattern of unitLine names a 部门 or a 单位 (NFKC, which is slow, never makes those words).
     if (!line.includes("部门") && !line.includes("单位")) return;
-    const nfkc = line.normalize("NFKC");
-    const dept = /(?:编制单位|部门\/单位|部门\(单位\)|部门|单位名称)[:：]\s*([^\s:：]+)/.exec(nfkc);
-    if (dept && !/^(万?元)$/.test(dept[1])) department = dept[1];
-    const u = /单位[:：]\s*(万元|元)/.exec(nfkc);
-    if (u) {
-      unit = u[1] as "万元" | "元";
-      unitSource = u[0];
+    const facts = unitLine(line);
+    if (facts.department !== undefined) department = facts.department;
+    if (facts.unit) {
+      unit = facts.unit;
+      unitSource = facts.unitSource;
     }
   };
   // The title row may carry the year, the 部门 and the unit; 部门/单位 rows and a year row sit between the title and the header.
@@ -458,6 +456,26 @@ function buildTable(view: SheetView, cand: Candidate, end: number, skip: Set<num
   };
   return { table, hints };
 }
+
+interface UnitLineFacts {
+  department?: string;
+  unit?: "万元" | "元";
+  unitSource?: string;
+}
+
+/** The 部门 and the amount unit a 部门/单位 line names. The same lines head every table of a set: answers are remembered (do not change them). */
+const unitLine = remembered((line: string): UnitLineFacts => {
+  const nfkc = line.normalize("NFKC");
+  const facts: UnitLineFacts = {};
+  const dept = /(?:编制单位|部门\/单位|部门\(单位\)|部门|单位名称)[:：]\s*([^\s:：]+)/.exec(nfkc);
+  if (dept && !/^(万?元)$/.test(dept[1])) facts.department = dept[1];
+  const u = /单位[:：]\s*(万元|元)/.exec(nfkc);
+  if (u) {
+    facts.unit = u[1] as "万元" | "元";
+    facts.unitSource = u[0];
+  }
+  return facts;
+});
 
 function hasAmountCell(view: SheetView, r: number): boolean {
   const row = view.sheet.rows[r];
