@@ -6,7 +6,8 @@ export class SheetView {
   readonly name: string;
   readonly rowCount: number;
   readonly colCount: number;
-  private readonly mergeOf = new Map<number, CellRange>();
+  /** Merged areas by the rows they cover (a few rows have merges: titles, headers, notes). */
+  private readonly mergesOfRow = new Map<number, CellRange[]>();
   private readonly hiddenRows: Set<number>;
 
   constructor(readonly sheet: SheetGrid) {
@@ -17,13 +18,13 @@ export class SheetView {
     for (const m of sheet.merges) cols = Math.max(cols, m.right + 1);
     this.colCount = cols;
     for (const m of sheet.merges) {
-      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) this.mergeOf.set(this.key(r, c), m);
+      for (let r = m.top; r <= m.bottom; r++) {
+        const list = this.mergesOfRow.get(r);
+        if (list) list.push(m);
+        else this.mergesOfRow.set(r, [m]);
+      }
     }
     this.hiddenRows = new Set(sheet.hiddenRows ?? []);
-  }
-
-  private key(r: number, c: number): number {
-    return r * 16384 + c;
   }
 
   cell(r: number, c: number): Cell | undefined {
@@ -31,7 +32,14 @@ export class SheetView {
   }
 
   mergeAt(r: number, c: number): CellRange | undefined {
-    return this.mergeOf.get(this.key(r, c));
+    const list = this.mergesOfRow.get(r);
+    if (!list) return undefined;
+    // Merged areas never overlap in a valid workbook; should they, the one listed last shows.
+    for (let i = list.length - 1; i >= 0; i--) {
+      const m = list[i];
+      if (c >= m.left && c <= m.right) return m;
+    }
+    return undefined;
   }
 
   /** The cell whose content shows at (r, c). */

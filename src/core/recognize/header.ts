@@ -47,44 +47,57 @@ const HANG = "行".charCodeAt(0);
 /** A 栏次 row: "栏次" labels and/or the numbers 1, 2, 3 … in order. */
 export function isLanciRow(view: SheetView, r: number, left: number, right: number): boolean {
   let sawLabel = false;
-  const nums: number[] = [];
+  // Checked for nearly every body row: the numbers are followed as they come, not collected.
+  let count = 0;
+  let first = 0;
+  let previous = 0;
+  let ascending = true;
   for (let c = left; c <= right; c++) {
     const own = view.ownText(r, c);
     if (own === "") continue;
     // A body row's label starts with a Han character that no normalising turns into 栏, 行 or a digit.
-    const first = own.charCodeAt(0);
-    if (isUnifiedIdeograph(first) && first !== LAN && first !== HANG) return false;
+    const lead = own.charCodeAt(0);
+    if (isUnifiedIdeograph(lead) && lead !== LAN && lead !== HANG) return false;
     const t = normalizeLabel(own);
     if (t === "栏次" || t === "行次") {
       sawLabel = true;
       continue;
     }
-    if (/^\d{1,2}$/.test(t)) nums.push(Number(t));
-    else return false;
+    if (!/^\d{1,2}$/.test(t)) return false;
+    const n = Number(t);
+    if (count === 0) first = n;
+    else if (n !== previous + 1) ascending = false;
+    previous = n;
+    count++;
   }
-  if (nums.length === 0) return false;
-  const ascending = nums.every((n, i) => i === 0 || n === nums[i - 1] + 1);
-  return sawLabel || (ascending && nums[0] === 1 && nums.length >= 2);
+  if (count === 0) return false;
+  return sawLabel || (ascending && first === 1 && count >= 2);
 }
 
 /** A row that belongs to the table body rather than the header. */
 export function isDataRow(view: SheetView, r: number, left: number, right: number, labelCol = left): boolean {
   if (isLanciRow(view, r, left, right)) return false;
-  const texts: { c: number; t: string }[] = [];
+  let firstCol = -1;
+  let firstText = "";
+  let onlyTotals = true;
   for (let c = left; c <= right; c++) {
     const own = view.ownText(r, c);
     if (own === "") continue;
     if (isNumberCell(view, r, c)) return true;
     const t = normalizeLabel(own);
     if (NOTHING.test(t)) continue;
-    texts.push({ c, t });
+    if (firstCol < 0) {
+      firstCol = c;
+      firstText = t;
+    }
+    if (onlyTotals && !TOTAL_LABEL.test(t)) onlyTotals = false;
   }
-  if (texts.length === 0) return false;
-  if (texts[0].c > labelCol + 3) return false;
+  if (firstCol < 0) return false;
+  if (firstCol > labelCol + 3) return false;
   // A subject code, alone or with its name ("2010301 行政运行"), or a numbered line ("一、…").
-  if (/^\d{3,}/.test(texts[0].t) || ORDINAL_LABEL.test(texts[0].t)) return true;
+  if (/^\d{3,}/.test(firstText) || ORDINAL_LABEL.test(firstText)) return true;
   // "合计" also heads amount columns: a 合计 row has no other words than totals.
-  return TOTAL_LABEL.test(texts[0].t) && texts.every((x) => TOTAL_LABEL.test(x.t));
+  return onlyTotals;
 }
 
 /**

@@ -381,7 +381,7 @@ function buildTable(view: SheetView, cand: Candidate, end: number, skip: Set<num
     if (skip.has(r) || view.rowIsEmpty(r)) continue;
     // Most body rows hold amounts: those are neither page-break leftovers nor 部门/单位 lines.
     const amountRow = hasAmountCell(view, r);
-    const cells = amountRow ? [] : rowCells(view, r);
+    const cells = amountRow ? NO_CELLS : rowCells(view, r);
     const first = normalizeLabel(firstText(view, r, header.left, header.right));
     // What a page break leaves: "续表", the 部门/单位 line again, a page number.
     if (!amountRow && cells.every((x) => PAGE_MARK.test(normalizeLabel(x.t)))) continue;
@@ -476,6 +476,8 @@ const unitLine = remembered((line: string): UnitLineFacts => {
   }
   return facts;
 });
+
+const NO_CELLS: readonly RowCell[] = [];
 
 function hasAmountCell(view: SheetView, r: number): boolean {
   const row = view.sheet.rows[r];

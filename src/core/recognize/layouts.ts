@@ -25,15 +25,17 @@ export interface LayoutOutput {
 
 /** Assign table-definition columns to sheet columns by header meaning, left to right. */
 export function assignColumns(header: HeaderBlock, defs: ColumnDef[], exclude: Set<number> = new Set()): ColumnInfo[] {
-  const used = new Set(exclude);
+  // The free columns, listed once for all definitions.
+  const free: { c: number; path: string[]; joined: string; used: boolean }[] = [];
+  for (const [c, path] of header.paths) if (!exclude.has(c)) free.push({ c, path, joined: header.joined.get(c)!, used: false });
   const out: ColumnInfo[] = [];
   for (const d of defs) {
-    for (const [c, path] of header.paths) {
-      if (used.has(c)) continue;
-      if (d.side && sideOf(header, c) !== d.side) continue;
-      if (headerMatches(path, header.joined.get(c)!, d.match)) {
-        used.add(c);
-        out.push({ role: d.role, label: d.label, col: c, side: d.side, header: path, lanci: header.lanci.get(c) });
+    for (const col of free) {
+      if (col.used) continue;
+      if (d.side && sideOf(header, col.c) !== d.side) continue;
+      if (headerMatches(col.path, col.joined, d.match)) {
+        col.used = true;
+        out.push({ role: d.role, label: d.label, col: col.c, side: d.side, header: col.path, lanci: header.lanci.get(col.c) });
         break;
       }
     }
@@ -365,6 +367,8 @@ export function summaryLayout(input: LayoutInput): LayoutOutput {
       const cols = sideColumns[side];
       if (cols.label === undefined) continue;
       const printed = view.ownText(r, cols.label);
+      // One side of a row often prints nothing at all: no line to make.
+      if (printed === "" && sideIsBlank(view, r, cols)) continue;
       const label = printed.includes("\n") ? printed.replace(/\s*\n\s*/g, "") : printed;
       const lineValue = cols.line !== undefined ? view.cell(r, cols.line)?.value : undefined;
       const lineNumber = typeof lineValue === "number" ? lineValue : Number(normalizeLabel(String(lineValue ?? "")) || NaN);
@@ -406,6 +410,13 @@ export function summaryLayout(input: LayoutInput): LayoutOutput {
   }
   if (!items.some((i) => i.role?.startsWith("class:"))) missing.push("缺少支出方功能分类各类支出行");
   return { columns: columns.sort((a, b) => a.col - b.col), items, missing };
+}
+
+/** Whether one side of a summary row has no text in its 行次 and amount cells (blank cells read as no amount). */
+function sideIsBlank(view: SheetView, r: number, cols: SideColumns): boolean {
+  if (cols.line !== undefined && view.ownText(r, cols.line) !== "") return false;
+  for (const a of cols.amounts) if (view.ownText(r, a.col) !== "") return false;
+  return true;
 }
 
 interface SummaryRole {
