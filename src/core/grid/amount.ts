@@ -28,7 +28,15 @@ export class PrintedAmount {
 }
 
 /** What an amount cell holds. "-", "—" and blanks mean nothing was spent or received. */
-export type ParsedAmount = { kind: "blank" } | PrintedAmount | { kind: "invalid"; reason: string; text: string };
+export type ParsedAmount<T extends PrintedAmount = PrintedAmount> = { kind: "blank" } | T | { kind: "invalid"; reason: string; text: string };
+
+/**
+ * Makes the object for a parsed amount: a PrintedAmount, or a subclass that also knows its cell,
+ * made directly (a table has as many amounts as cells, so no copy is made in between).
+ */
+export type MakeAmount<T extends PrintedAmount> = (decimals: number, text: string, digits: number | undefined, decimal?: Decimal) => T;
+
+const printedAmount: MakeAmount<PrintedAmount> = (decimals, text, digits, decimal) => new PrintedAmount(decimals, text, digits, decimal);
 
 const BLANK = { kind: "blank" } as const;
 /** Below 10^13 a number times a power of ten is within 0.01 of the integer it stands for. */
@@ -45,7 +53,7 @@ function decimalsOf(text: string): number {
 }
 
 /** Parse a number written as text: "2,065.54", "１２３．４５", " 394.82 ", "(12.30)", "−5". */
-export function parseAmountText(raw: string): ParsedAmount {
+export function parseAmountText<T extends PrintedAmount = PrintedAmount>(raw: string, make: MakeAmount<T> = printedAmount as MakeAmount<T>): ParsedAmount<T> {
   let s = raw.normalize("NFKC").replace(/\s+/g, "").replace(/[−－]/g, "-").replace(/，/g, ",");
   if (NOTHING.test(s)) return BLANK;
   let negative = false;
@@ -58,7 +66,7 @@ export function parseAmountText(raw: string): ParsedAmount {
   if (!NUMBER.test(s)) return { kind: "invalid", reason: `「${raw.trim()}」不是金额`, text: raw };
   const plain = s.replace(/,/g, "");
   const value = new Decimal(plain);
-  return new PrintedAmount(decimalsOf(plain.replace(/^[+-]/, "")), raw, undefined, negative ? value.negated() : value);
+  return make(decimalsOf(plain.replace(/^[+-]/, "")), raw, undefined, negative ? value.negated() : value);
 }
 
 function shownAmountDecimals(text: string): number | undefined {
@@ -80,21 +88,21 @@ export function formatDecimals(format: string | undefined): number | undefined {
  * within a quarter of an integer n (and n has at most 13 digits), the shown amount is exactly
  * n × 10^-decimals whatever float noise v carries, so no decimal.js value is needed yet.
  */
-function shownNumber(v: number, decimals: number, text: string): PrintedAmount {
+function shownNumber<T extends PrintedAmount>(v: number, decimals: number, text: string, make: MakeAmount<T>): T {
   if (decimals < POWERS_OF_TEN.length) {
     const scaled = v * POWERS_OF_TEN[decimals];
     const digits = Math.round(scaled);
-    if (Math.abs(digits) <= MAX_DIGITS && Math.abs(scaled - digits) < 0.25) return new PrintedAmount(decimals, text, digits === 0 ? 0 : digits);
+    if (Math.abs(digits) <= MAX_DIGITS && Math.abs(scaled - digits) < 0.25) return make(decimals, text, digits === 0 ? 0 : digits);
   }
   const value = new Decimal(v);
-  return new PrintedAmount(decimals, text, undefined, value.decimalPlaces() <= decimals ? value : value.toDecimalPlaces(decimals));
+  return make(decimals, text, undefined, value.decimalPlaces() <= decimals ? value : value.toDecimalPlaces(decimals));
 }
 
 /**
  * The amount a cell shows. A number cell is taken as displayed (its number format decides
  * the printed decimals); a text cell is parsed; an error value is invalid.
  */
-export function parseAmountCell(cell: Cell | null | undefined): ParsedAmount {
+export function parseAmountCell<T extends PrintedAmount = PrintedAmount>(cell: Cell | null | undefined, make: MakeAmount<T> = printedAmount as MakeAmount<T>): ParsedAmount<T> {
   if (!cell) return BLANK;
   if (cell.error) return { kind: "invalid", reason: `单元格是错误值 ${cell.error}`, text: cell.error };
   const v = cell.value;
@@ -104,12 +112,12 @@ export function parseAmountCell(cell: Cell | null | undefined): ParsedAmount {
     if (!Number.isFinite(v)) return { kind: "invalid", reason: "数值无效", text: String(v) };
     // The usual display ("1,234.56") is already a plain number: only its decimals are needed.
     const shownDecimals = cell.text === undefined ? undefined : NUMBER.test(cell.text) ? decimalsOf(cell.text) : shownAmountDecimals(cell.text);
-    if (shownDecimals !== undefined) return shownNumber(v, shownDecimals, cell.text!);
+    if (shownDecimals !== undefined) return shownNumber(v, shownDecimals, cell.text!, make);
     const fmt = formatDecimals(cell.numberFormat);
-    if (fmt !== undefined) return shownNumber(v, fmt, String(v));
+    if (fmt !== undefined) return shownNumber(v, fmt, String(v), make);
     // Without a display, use the value's own digits (float noise from formulas cut at 10).
     const exact = new Decimal(v).toDecimalPlaces(10);
-    return new PrintedAmount(Math.max(exact.decimalPlaces(), 0), String(v), undefined, exact);
+    return make(Math.max(exact.decimalPlaces(), 0), String(v), undefined, exact);
   }
-  return parseAmountText(v);
+  return parseAmountText(v, make);
 }

@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { parseAmountCell, PrintedAmount } from "../grid/amount";
+import { parseAmountCell, PrintedAmount, type MakeAmount } from "../grid/amount";
 import type { SheetView } from "../grid/sheet";
 import type { Amount, CellPos, CellProblem } from "../model/types";
 
@@ -49,12 +49,15 @@ class CellAmount extends PrintedAmount implements Amount {
   private converted: Decimal | undefined;
 
   constructor(
-    printed: PrintedAmount,
+    decimals: number,
+    text: string,
+    digits: number | undefined,
+    decimal: Decimal | undefined,
     private readonly table: AmountSource,
     private readonly row: number,
     private readonly col: number,
   ) {
-    super(printed.decimals, printed.text, printed.digits, printed.digits === undefined ? printed.value : undefined);
+    super(decimals, text, digits, decimal);
   }
 
   /** Worked out each time rather than kept: a stored 分 count above 2³¹ would be one more heap object per cell. */
@@ -103,14 +106,22 @@ export class AmountReader {
     return { sheet: this.view.name, row, col };
   }
 
+  /** The cell being read: the amount is made for it directly. */
+  private row = 0;
+  private col = 0;
+  private readonly cellAmount: MakeAmount<CellAmount> = (decimals, text, digits, decimal) =>
+    new CellAmount(decimals, text, digits, decimal, this.source, this.row, this.col);
+
   /** The amount at (row, col); undefined when blank; a problem is recorded when the cell is not an amount. */
   read(row: number, col: number): Amount | undefined {
-    const parsed = parseAmountCell(this.view.cell(row, col));
+    this.row = row;
+    this.col = col;
+    const parsed = parseAmountCell(this.view.cell(row, col), this.cellAmount);
     if (parsed.kind === "blank") return undefined;
     if (parsed.kind === "invalid") {
       this.problems.push({ pos: this.pos(row, col), reason: parsed.reason, text: parsed.text });
       return undefined;
     }
-    return new CellAmount(parsed, this.source, row, col);
+    return parsed;
   }
 }
