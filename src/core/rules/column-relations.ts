@@ -1,6 +1,7 @@
 import { holdsExactlyByKey } from "../rounding";
 import { operand } from "./context";
 import { columnLabel, rowLabel } from "./describe";
+import { hasAmountIn } from "./lookup";
 import type { Rule, TableRuleSpec } from "./types";
 
 /** total = Σ parts (a part written "-x" is subtracted), on every line of the table. */
@@ -184,7 +185,7 @@ function columnRule(spec: ColumnRuleSpec): Rule {
           const signs = parts.map((p) => p.sign);
           const label = (role: string) => () => `「${columnLabel(table, role)}」`;
           for (const item of table.items) {
-            if (!involved.some((r) => item.amounts[r])) continue;
+            if (!hasAmountIn(item, involved)) continue;
             // Most lines hold: told in 分 before the relation and its words are built.
             if (holdsExactlyByKey(item.amounts, rel.total, partRoles, signs)) continue;
             ctx.equal({

@@ -33,6 +33,12 @@ export function lineHasAmount(item: LineItem): boolean {
   return false;
 }
 
+/** Whether the line holds an amount in any of `roles` (checked line by line in large tables: a plain loop). */
+export function hasAmountIn(item: LineItem, roles: readonly string[]): boolean {
+  for (const role of roles) if (item.amounts[role]) return true;
+  return false;
+}
+
 export function isZero(item: LineItem | undefined, role: string): boolean {
   const a = item?.amounts[role];
   return !a || (a.fen !== undefined ? a.fen === 0 : a.value.isZero());

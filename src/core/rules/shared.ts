@@ -20,7 +20,9 @@ export function sumEachColumn(ctx: RuleContext, table: TableModel, total: LineIt
   if (parts.length === 0) return;
   const partAmounts = parts.map((p) => p.amounts);
   for (const col of table.columns) {
-    if (!total.amounts[col.role] && !parts.some((p) => p.amounts[col.role])) continue;
+    let filled = !!total.amounts[col.role];
+    for (let i = 0; !filled && i < partAmounts.length; i++) filled = !!partAmounts[i][col.role];
+    if (!filled) continue;
     if (holdsExactlyAcross(total.amounts, partAmounts, col.role)) continue;
     if (!total.cells[col.role]) continue;
     ctx.equal({
