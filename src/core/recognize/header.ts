@@ -20,6 +20,12 @@ export interface HeaderBlock {
   right: number;
   /** First row after the header. */
   dataStart: number;
+  /**
+   * Each header row's shown text (merged areas included), normalised, by column from column
+   * `shownLeft` on: what a header printed again on a later page must repeat.
+   */
+  shown: string[][];
+  shownLeft: number;
   /** Summary tables: which side (收入 / 支出) each column belongs to. */
   sides?: Map<number, "income" | "expense">;
 }
@@ -37,7 +43,10 @@ function isNumberCell(view: SheetView, r: number, c: number): boolean {
   if (!cell) return false;
   if (cell.error) return true;
   if (typeof cell.value === "number") return !YEAR.test(String(cell.value));
-  const t = view.ownNorm(r, c).replace(/,/g, "");
+  const own = view.ownText(r, c);
+  // Words: a Han character stays itself when normalised, and no number starts with one.
+  if (isUnifiedIdeograph(own.charCodeAt(0))) return false;
+  const t = normalizeLabel(own).replace(/,/g, "");
   return /^[-+(]?(\d+(\.\d+)?|\.\d+)\)?$/.test(t) && !YEAR.test(t);
 }
 
@@ -130,17 +139,21 @@ export function readHeader(view: SheetView, start: number, end: number, left: nu
   let maxCol = left;
   const lanciRows = new Set(rows.filter((hr) => isLanciRow(view, hr, left, right)));
   const textRows = rows.filter((hr) => !lanciRows.has(hr));
-  const headerText = view.sheet.mergesUnknown ? inferSpans(view, textRows, left, right) : (hr: number, c: number) => view.text(hr, c);
+  const inferred = view.sheet.mergesUnknown ? inferSpans(view, textRows, left, right) : undefined;
+  const shown: string[][] = rows.map(() => []);
   for (let c = left; c <= right; c++) {
     const path: string[] = [];
-    for (const hr of rows) {
+    for (let i = 0; i < rows.length; i++) {
+      const hr = rows[i];
+      const t = normalizeLabel(view.text(hr, c));
+      shown[i].push(t);
       if (lanciRows.has(hr)) {
-        const t = view.ownNorm(hr, c);
-        if (/^\d{1,2}$/.test(t)) lanci.set(c, Number(t));
+        const own = view.ownNorm(hr, c);
+        if (/^\d{1,2}$/.test(own)) lanci.set(c, Number(own));
         continue;
       }
-      const t = normalizeLabel(headerText(hr, c));
-      if (t !== "" && path[path.length - 1] !== t) path.push(t);
+      const text = inferred ? normalizeLabel(inferred(hr, c)) : t;
+      if (text !== "" && path[path.length - 1] !== text) path.push(text);
     }
     if (path.length > 0) {
       paths.set(c, path);
@@ -150,7 +163,7 @@ export function readHeader(view: SheetView, start: number, end: number, left: nu
     }
   }
   if (paths.size === 0) return undefined;
-  return { rows, paths, joined, lanci, left: minCol, right: maxCol, dataStart: r };
+  return { rows, paths, joined, lanci, left: minCol, right: maxCol, dataStart: r, shown, shownLeft: left };
 }
 
 function firstCol(view: SheetView, r: number, left: number, right: number): number {

@@ -53,7 +53,12 @@ const DIGIT_TWO = "2".charCodeAt(0);
 
 /** "表3", "公开表 11-2", "表三" → "3", "11-2", "3". */
 export function parseTag(text: string): string | undefined {
-  const m = TAG.exec(normalizeLabel(text));
+  return tagOf(normalizeLabel(text));
+}
+
+/** parseTag of a text already normalised. */
+function tagOf(norm: string): string | undefined {
+  const m = TAG.exec(norm);
   if (!m) return undefined;
   const [head, tail] = m[1].split("-");
   const n = /^\d+$/.test(head) ? Number(head) : chineseNumber(head);
@@ -183,7 +188,7 @@ function findCandidates(view: SheetView): Candidate[] {
     let scanned = 0;
     for (const { c, t } of cells) {
       const norm = normalizeLabel(t);
-      const tag = parseTag(norm);
+      const tag = tagOf(norm);
       if (tag) {
         lastTag = { row: r, tag };
         continue;
@@ -349,7 +354,7 @@ function buildTable(view: SheetView, cand: Candidate, end: number, skip: Set<num
         hints.push({ year: y, weight: 0.5, source: `${family === "预算" ? "填报日期的次年" : "填报日期的上年"}` });
       }
       start = r + 1;
-    } else if (norms.every((t) => YEAR_ONLY.test(t) || parseTag(t) !== undefined)) {
+    } else if (norms.every((t) => YEAR_ONLY.test(t) || tagOf(t) !== undefined)) {
       for (const t of norms) {
         const y = YEAR_ONLY.exec(t);
         if (y) hints.push({ year: Number(y[1]), weight: 3, source: "标题" });
@@ -510,11 +515,11 @@ function firstText(view: SheetView, r: number, left: number, right: number): str
  * The header's texts are normalised once per table, not once per body row.
  */
 function headerRepeat(view: SheetView, header: HeaderBlock): (r: number) => boolean {
-  const printed = header.rows.map((h) => {
+  const printed = header.rows.map((h, i) => {
     const texts: string[] = [];
     let needed = 0;
     for (let c = header.left; c <= header.right; c++) {
-      const b = normalizeLabel(view.text(h, c));
+      const b = header.shown[i][c - header.shownLeft];
       texts.push(b);
       const own = view.mergeAt(h, c);
       if (b !== "" && (!own || (own.top === h && own.left === c) || own.top < h)) needed++;
