@@ -374,14 +374,17 @@ const KNOWN_CHECKS: Record<ClassificationKind, Map<number, Map<string, Map<strin
 let knownCheckCount = 0;
 
 export function checkSubjectName(kind: ClassificationKind, code: string, printedName: string, year?: number): NameCheck {
-  // A code missing from the catalogue gets the same answer whatever the name and year: nothing to remember by name.
-  const c = normaliseCode(code);
-  if (!INDEX[kind].has(c)) return unknownCode(kind, c);
   const byYear = KNOWN_CHECKS[kind];
   let byCode = byYear.get(year ?? 0);
   if (!byCode) byYear.set(year ?? 0, (byCode = new Map()));
+  // Only codes in the catalogue are remembered, so a remembered code needs no catalogue lookup.
   let byName = byCode.get(code);
-  if (!byName) byCode.set(code, (byName = new Map()));
+  if (!byName) {
+    // A code missing from the catalogue gets the same answer whatever the name and year: nothing to remember by name.
+    const c = normaliseCode(code);
+    if (!INDEX[kind].has(c)) return unknownCode(kind, c);
+    byCode.set(code, (byName = new Map()));
+  }
   let check = byName.get(printedName);
   if (!check) {
     if (++knownCheckCount > 20000) {
