@@ -6,6 +6,14 @@ import { columnLabel } from "./describe";
 import { isZero, subjectRow, totalRow } from "./lookup";
 import { line, mainColumn } from "./summary-rows";
 import type { Rule } from "./types";
+import { atMostExactly } from "../rounding";
+
+/** 公开表5 columns and the 公开表3 columns they must not exceed. */
+const T5_T3_COLUMNS: readonly (readonly [string, string])[] = [
+  ["total", "total"],
+  ["basicTotal", "basic"],
+  ["project", "project"],
+];
 
 function same(ctx: RuleContext, table: TableModel, actual: Operand, expected: Operand): void {
   ctx.equal({ table, sameQuantity: true, actual, expected: [expected] });
@@ -138,12 +146,10 @@ export const budgetCrossRules: Rule[] = [
       if (!t3 || !t5) return;
       for (const r5 of t5.items.filter((i) => i.kind === "total" || i.kind === "subject")) {
         const r3 = r5.kind === "total" ? totalRow(t3) : subjectRow(t3, r5.code!);
-        for (const [c5, c3] of [
-          ["total", "total"],
-          ["basicTotal", "basic"],
-          ["project", "project"],
-        ]) {
+        for (const [c5, c3] of T5_T3_COLUMNS) {
           if (!r5.amounts[c5]) continue;
+          // Most rows hold: told in 分 before any operand or words are made.
+          if (atMostExactly(r5.amounts[c5], r3?.amounts[c3])) continue;
           const name = r5.kind === "total" ? "合计行" : `${r5.code} ${r5.label}`;
           ctx.atMost({
             table: t5,

@@ -1,4 +1,5 @@
 import type { LineItem, TableModel } from "../model/types";
+import { holdsExactlyAcross } from "../rounding";
 import type { Family } from "../types";
 import { operand, tableLabel, type RuleContext } from "./context";
 import { lineHasAmount } from "./lookup";
@@ -46,8 +47,13 @@ function checkRelation(ctx: RuleContext, table: TableModel, rel: RowRelation): v
   if (parts.length === 0 && rel.optional) return;
   if (rel.optional && !parts.some(lineHasAmount)) return;
   const columns = rel.side === "income" ? sideColumns(table, "income") : sideColumns(table, "expense");
+  const partAmounts = parts.map((p) => p.amounts);
   for (const col of columns) {
-    if (!total.amounts[col] && !parts.some((p) => p.amounts[col])) continue;
+    let filled = !!total.amounts[col];
+    for (let i = 0; !filled && i < partAmounts.length; i++) filled = !!partAmounts[i][col];
+    if (!filled) continue;
+    // Most relations hold: told in 分 before any operand or words are made.
+    if (holdsExactlyAcross(total.amounts, partAmounts, col)) continue;
     const multi = columns.length > 1 ? `「${columnLabel(table, col)}」栏` : "";
     ctx.equal({
       table,
