@@ -1,4 +1,5 @@
 import type { LineItem } from "../model/types";
+import { holdsExactlyAcross } from "../rounding";
 import { operand } from "./context";
 import { sumEachColumn } from "./shared";
 import { rowLabel } from "./describe";
@@ -58,6 +59,7 @@ export const economicBlocksRule: Rule = {
       for (const cls of subjects.filter((i) => i.level === 1)) {
         const parts = subjects.filter((i) => i.level === 2 && i.code!.startsWith(cls.code!));
         if (parts.length === 0 || (!cls.amounts.amount && !parts.some((p) => p.amounts.amount))) continue;
+        if (holdsExactlyAcross(cls.amounts, parts.map((p) => p.amounts), "amount")) continue;
         ctx.equal({
           table,
           where: rowLabel(table, cls),
