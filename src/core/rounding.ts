@@ -27,6 +27,8 @@ export interface Term {
 }
 
 const ZERO = new Decimal(0);
+/** 分 (0.000001 万元, see Amount.fen) per 万元. */
+const FEN_PER_WAN = new Decimal(1e6);
 const EXACT: Verdict = Object.freeze({ case: "exact", difference: ZERO, bound: ZERO });
 
 export function valueOf(term: Term): Decimal {
@@ -113,8 +115,10 @@ export function holdsExactly(left: Term[], right: Term[]): boolean {
 
 /** left = Σ right (signed). The bound is only worked out when the relation does not hold exactly. */
 export function judgeEquality(left: Term[], right: Term[], sameQuantity = false): Verdict {
-  if (differenceInFen(left, right) === 0) return EXACT;
-  const diff = difference(left, right);
+  const fen = differenceInFen(left, right);
+  if (fen === 0) return EXACT;
+  // A difference counted in whole 分 is exact: one decimal.js value instead of a sum of them.
+  const diff = fen !== undefined ? new Decimal(fen).dividedBy(FEN_PER_WAN) : difference(left, right);
   if (diff.isZero()) return { case: "exact", difference: diff, bound: ZERO };
   let bound = ZERO;
   for (const t of left) bound = bound.plus(halfUnit(t));

@@ -300,9 +300,10 @@ function singleSourcePair(ctx: RuleContext): { t3: TableModel; t5: TableModel } 
   const c4 = mainColumn(t4, "income")!;
   const others = ["fund", "capital", "superior", "business", "operating", "affiliated", "other", "useNonFiscalBalance"];
   if (!others.every((r) => isZero(line(t1, "income", r), c1))) return undefined;
-  const carry1 = line(t1, "income", "carryIn")?.amounts[c1]?.value;
-  const carry4 = line(t4, "income", "carryIn.general")?.amounts[c4]?.value ?? line(t4, "income", "carryIn")?.amounts[c4]?.value;
-  if (!(carry1 ?? carry4) === false && !(carry1 && carry4 && carry1.equals(carry4))) return undefined;
+  const carry1 = line(t1, "income", "carryIn")?.amounts[c1];
+  const carry4 = line(t4, "income", "carryIn.general")?.amounts[c4] ?? line(t4, "income", "carryIn")?.amounts[c4];
+  const sameCarry = !!carry1 && !!carry4 && (equalsExactly(carry1, carry4) || carry1.value.equals(carry4.value));
+  if ((carry1 || carry4) && !sameCarry) return undefined;
   return { t3, t5 };
 }
 
