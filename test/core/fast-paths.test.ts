@@ -8,7 +8,7 @@ import type { Amount } from "../../src/core/model/types";
 import { AmountReader } from "../../src/core/recognize/context";
 import { atMostExactly, equalsExactly, holdsExactly, holdsExactlyAcross, holdsExactlyByKey, judgeAtMost, judgeEquality, type Term } from "../../src/core/rounding";
 import { normalizeLabel, normalizesTo } from "../../src/core/grid/text";
-import { isLanciRow } from "../../src/core/recognize/header";
+import { isDataRow, isLanciRow, TOTAL_LABEL } from "../../src/core/recognize/header";
 import type { LineItem, TableModel } from "../../src/core/model/types";
 import { matchTitle } from "../../src/core/recognize";
 import { subjectRow } from "../../src/core/rules/lookup";
@@ -73,6 +73,35 @@ describe("normalizesTo and the 栏次 row check, which skip normalising on the f
         expect(isLanciRow(view, 0, 0, row.length - 1)).toBe(reference(row));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe("isDataRow, which judges header words by their first Han character", () => {
+  /** The check as it reads with every cell normalised first (text cells only). */
+  const reference = (row: string[], labelCol = 0) => {
+    const view = new SheetView({ name: "s", rows: [row.map((value) => ({ value }))], merges: [] });
+    if (isLanciRow(view, 0, 0, row.length - 1)) return false;
+    const texts: { c: number; t: string }[] = [];
+    for (let c = 0; c < row.length; c++) {
+      if (row[c].trim() === "") continue;
+      const t = referenceNormalize(row[c].trim());
+      if (/^[-+(]?(\d+(\.\d+)?|\.\d+)\)?$/.test(t.replace(/,/g, "")) && !/^(19|20)\d{2}$/.test(t.replace(/,/g, ""))) return true;
+      if (/^[-—–－―~～/／\\]+$|^无$/.test(t)) continue;
+      texts.push({ c, t });
+    }
+    if (texts.length === 0 || texts[0].c > labelCol + 3) return false;
+    if (/^\d{3,}/.test(texts[0].t) || /^(?:[(][一二三四五六七八九十廿卅]+[)]|[一二三四五六七八九十廿卅百]+[、.,]|\d{1,2}[、](?!\d))/.test(texts[0].t)) return true;
+    return texts.every((x) => TOTAL_LABEL.test(x.t));
+  };
+  const word = fc.constantFrom("项目", "科目名称", "合计", "合 计", "总计", "本年支出合计", "收入总计", "无", "-", "一、", "（一）", "十二、", "2010301", "201", "行政运行", "金额", "2021", "12.5", "栏次", "1", "2", "支出", "预算数", "", "⽀出", "合计：");
+  it("gives the answer of normalising every cell first", () => {
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 6 }), (row) => {
+        const view = new SheetView({ name: "s", rows: [row.map((value) => ({ value }))], merges: [] });
+        expect(isDataRow(view, 0, 0, row.length - 1)).toBe(reference(row));
+      }),
+      { numRuns: 3000 },
     );
   });
 });

@@ -83,6 +83,9 @@ export function isLanciRow(view: SheetView, r: number, left: number, right: numb
   return sawLabel || (ascending && first === 1 && count >= 2);
 }
 
+/** First characters of the words isDataRow looks at: 无 (nothing), the 合计 words, Chinese ordinals. */
+const DATA_LEADS = "无合总本收支一二三四五六七八九十廿卅百";
+
 /** A row that belongs to the table body rather than the header. */
 export function isDataRow(view: SheetView, r: number, left: number, right: number, labelCol = left): boolean {
   if (isLanciRow(view, r, left, right)) return false;
@@ -93,6 +96,16 @@ export function isDataRow(view: SheetView, r: number, left: number, right: numbe
     const own = view.ownText(r, c);
     if (own === "") continue;
     if (isNumberCell(view, r, c)) return true;
+    if (isUnifiedIdeograph(own.charCodeAt(0)) && !DATA_LEADS.includes(own[0])) {
+      // Header words ("项目", "科目名称", "金额"): a Han character stays first when normalised, and
+      // only 无, a 合计 word or a Chinese ordinal could make the cell count here.
+      if (firstCol < 0) {
+        firstCol = c;
+        firstText = own;
+      }
+      onlyTotals = false;
+      continue;
+    }
     const t = normalizeLabel(own);
     if (NOTHING.test(t)) continue;
     if (firstCol < 0) {
@@ -141,11 +154,15 @@ export function readHeader(view: SheetView, start: number, end: number, left: nu
   const textRows = rows.filter((hr) => !lanciRows.has(hr));
   const inferred = view.sheet.mergesUnknown ? inferSpans(view, textRows, left, right) : undefined;
   const shown: string[][] = rows.map(() => []);
+  // A merged area shows its text in every column it spans: normalised once.
+  const lastShown: string[] = rows.map(() => "");
   for (let c = left; c <= right; c++) {
     const path: string[] = [];
     for (let i = 0; i < rows.length; i++) {
       const hr = rows[i];
-      const t = normalizeLabel(view.text(hr, c));
+      const raw = view.text(hr, c);
+      const t = raw === lastShown[i] && c > left ? shown[i][c - left - 1] : normalizeLabel(raw);
+      lastShown[i] = raw;
       shown[i].push(t);
       if (lanciRows.has(hr)) {
         const own = view.ownNorm(hr, c);
