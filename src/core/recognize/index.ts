@@ -344,19 +344,18 @@ function buildTable(view: SheetView, cand: Candidate, end: number, skip: Set<num
   for (let r = start; r <= Math.min(end, cand.row + 6); r++) {
     const cells = rowCells(view, r);
     if (cells.length === 0) continue;
-    const line = cells.map((x) => x.t).join(" ");
-    const norms = cells.map((x) => normalizeLabel(x.t));
-    if (UNIT_ROW.test(line) && !norms.some((t) => /^(项目|科目编码|来源项目)$/.test(t))) {
+    // No pattern of UNIT_ROW holds a space, so testing each cell is testing the row's text.
+    if (cells.some((x) => UNIT_ROW.test(x.t)) && !cells.some((x) => HEADER_FIRST_WORD.test(normalizeLabel(x.t)))) {
+      const line = cells.map((x) => x.t).join(" ");
       readUnitLine(line);
-      const dated = line.includes("日期") ? /(?:填报|申报)日期[:：]?\s*(20\d{2})/.exec(line.normalize("NFKC").replace(/\s+/g, "")) : null;
-      if (dated) {
-        const y = Number(dated[1]) + (family === "预算" ? 1 : -1);
-        hints.push({ year: y, weight: 0.5, source: `${family === "预算" ? "填报日期的次年" : "填报日期的上年"}` });
+      const filled = line.includes("日期") ? filledYear(line) : undefined;
+      if (filled !== undefined) {
+        hints.push({ year: filled + (family === "预算" ? 1 : -1), weight: 0.5, source: `${family === "预算" ? "填报日期的次年" : "填报日期的上年"}` });
       }
       start = r + 1;
-    } else if (norms.every((t) => YEAR_ONLY.test(t) || tagOf(t) !== undefined)) {
-      for (const t of norms) {
-        const y = YEAR_ONLY.exec(t);
+    } else if (cells.every((x) => isYearOrTag(normalizeLabel(x.t)))) {
+      for (const x of cells) {
+        const y = YEAR_ONLY.exec(normalizeLabel(x.t));
         if (y) hints.push({ year: Number(y[1]), weight: 3, source: "标题" });
       }
       start = r + 1;
@@ -483,6 +482,19 @@ const unitLine = remembered((line: string): UnitLineFacts => {
 });
 
 const NO_CELLS: readonly RowCell[] = [];
+
+/** Words that open a header row, which may also name a 单位. */
+const HEADER_FIRST_WORD = /^(项目|科目编码|来源项目)$/;
+
+function isYearOrTag(norm: string): boolean {
+  return YEAR_ONLY.test(norm) || tagOf(norm) !== undefined;
+}
+
+/** The year of a 填报日期/申报日期 in a line; the same lines head every table of a set, so remembered. */
+const filledYear = remembered((line: string): number | undefined => {
+  const m = /(?:填报|申报)日期[:：]?\s*(20\d{2})/.exec(line.normalize("NFKC").replace(/\s+/g, ""));
+  return m ? Number(m[1]) : undefined;
+});
 
 function hasAmountCell(view: SheetView, r: number): boolean {
   const row = view.sheet.rows[r];
