@@ -37,6 +37,9 @@ describe("normalizeLabel with its cache and ASCII shortcut", () => {
   });
 });
 
+/** A sheet of one row of text cells. */
+const oneRowView = (row: string[]) => new SheetView({ name: "s", rows: [row.map((value) => ({ value }))], merges: [] });
+
 describe("normalizesTo and the 栏次 row check, which skip normalising on the first character", () => {
   // Han characters (栏/行 among them), compatibility ideographs and radicals that NFKC maps onto them, full-width forms.
   const chars = [..."栏次行12３４ 　合计项目⽀⾏栏\uf9f4\ufa0a（）-－—\"“ab", "\u2f00", "\uf900"];
@@ -69,7 +72,7 @@ describe("normalizesTo and the 栏次 row check, which skip normalising on the f
     const cell = fc.oneof(texts, fc.constantFrom("栏次", "行 次", "⾏次", "1", "2", "３", "4", "次栏"));
     fc.assert(
       fc.property(fc.array(cell, { minLength: 1, maxLength: 5 }), (row) => {
-        const view = new SheetView({ name: "s", rows: [row.map((value) => ({ value }))], merges: [] });
+        const view = oneRowView(row);
         expect(isLanciRow(view, 0, 0, row.length - 1)).toBe(reference(row));
       }),
       { numRuns: 2000 },
@@ -80,7 +83,7 @@ describe("normalizesTo and the 栏次 row check, which skip normalising on the f
 describe("isDataRow, which judges header words by their first Han character", () => {
   /** The check as it reads with every cell normalised first (text cells only). */
   const reference = (row: string[], labelCol = 0) => {
-    const view = new SheetView({ name: "s", rows: [row.map((value) => ({ value }))], merges: [] });
+    const view = oneRowView(row);
     if (isLanciRow(view, 0, 0, row.length - 1)) return false;
     const texts: { c: number; t: string }[] = [];
     for (let c = 0; c < row.length; c++) {
@@ -98,7 +101,7 @@ describe("isDataRow, which judges header words by their first Han character", ()
   it("gives the answer of normalising every cell first", () => {
     fc.assert(
       fc.property(fc.array(word, { minLength: 1, maxLength: 6 }), (row) => {
-        const view = new SheetView({ name: "s", rows: [row.map((value) => ({ value }))], merges: [] });
+        const view = oneRowView(row);
         expect(isDataRow(view, 0, 0, row.length - 1)).toBe(reference(row));
       }),
       { numRuns: 3000 },
