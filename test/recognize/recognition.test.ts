@@ -1,5 +1,6 @@
 import { audit } from "../../src/core/audit";
 import { parseAmountText } from "../../src/core/grid/amount";
+import type { Cell } from "../../src/core/grid/types";
 import { matchTitle, parseTag, recognize } from "../../src/core/recognize";
 import { seedGrid } from "../helpers/audit";
 import { dropColumns, sheet, workbook } from "../helpers/grid";
@@ -292,5 +293,29 @@ describe("continued tables", () => {
     expect(t3.items.filter((i) => i.kind === "subject")).toHaveLength(17);
     expect(notes.filter((n) => n.sheet === "公开表3" && n.accepted)).toHaveLength(2);
     expect(audit(grid).findings.filter((f) => f.sheet === "公开表3")).toEqual([]);
+  });
+});
+
+describe("summary-table rows with one side left unlabelled", () => {
+  // Seed 2021 表1, row 14: the income side prints only its 行次 9 (no line: nothing to check), the expense side 卫生健康支出.
+  async function incomeLineOfRow14(edit: (cells: (Cell | null | undefined)[]) => void) {
+    const grid = await seedGrid("2021");
+    const t1 = grid.sheets.find((s) => s.name === "表1")!;
+    edit(t1.rows[13]);
+    const table = recognize(grid).document.tables.find((t) => t.number === "1")!;
+    return table.items.find((i) => i.row === 13 && i.side === "income");
+  }
+
+  test("an amount under no label and no 行次 is kept as an unlabelled line", async () => {
+    const line = await incomeLineOfRow14((cells) => {
+      cells[1] = null;
+      cells[2] = { value: 12.5, text: "12.50" };
+    });
+    expect(line).toMatchObject({ kind: "unlabeled", line: undefined });
+    expect(line!.amounts.amount?.text).toBe("12.50");
+  });
+
+  test("a side with nothing printed makes no line", async () => {
+    expect(await incomeLineOfRow14((cells) => (cells[1] = null))).toBeUndefined();
   });
 });
