@@ -7,7 +7,7 @@ export class SheetView {
   readonly rowCount: number;
   readonly colCount: number;
   /** Merged areas by the rows they cover (a few rows have merges: titles, headers, notes). */
-  private readonly mergesOfRow = new Map<number, CellRange[]>();
+  private readonly mergesOfRow: (CellRange[] | undefined)[] = [];
   private readonly hiddenRows: Set<number>;
 
   constructor(readonly sheet: SheetGrid) {
@@ -18,11 +18,7 @@ export class SheetView {
     for (const m of sheet.merges) cols = Math.max(cols, m.right + 1);
     this.colCount = cols;
     for (const m of sheet.merges) {
-      for (let r = m.top; r <= m.bottom; r++) {
-        const list = this.mergesOfRow.get(r);
-        if (list) list.push(m);
-        else this.mergesOfRow.set(r, [m]);
-      }
+      for (let r = m.top; r <= m.bottom; r++) (this.mergesOfRow[r] ??= []).push(m);
     }
     this.hiddenRows = new Set(sheet.hiddenRows ?? []);
   }
@@ -32,7 +28,7 @@ export class SheetView {
   }
 
   mergeAt(r: number, c: number): CellRange | undefined {
-    const list = this.mergesOfRow.get(r);
+    const list = this.mergesOfRow[r];
     if (!list) return undefined;
     // Merged areas never overlap in a valid workbook; should they, the one listed last shows.
     for (let i = list.length - 1; i >= 0; i--) {

@@ -12,8 +12,8 @@ export interface HeaderBlock {
   rows: number[];
   /** Normalised header texts per column, top to bottom, without repeats; columns left to right. */
   paths: Map<number, string[]>;
-  /** Each column's path joined with "|", made once: every column is matched against many definitions. */
-  joined: Map<number, string>;
+  /** Each column's path joined with "|", by column, made once: every column is matched against many definitions. */
+  joined: string[];
   /** 栏次 numbers per column, where the header has a 栏次 row. */
   lanci: Map<number, number>;
   left: number;
@@ -146,7 +146,7 @@ export function readHeader(view: SheetView, start: number, end: number, left: nu
   }
   if (rows.length === 0) return undefined;
   const paths = new Map<number, string[]>();
-  const joined = new Map<number, string>();
+  const joined: string[] = [];
   const lanci = new Map<number, number>();
   let minCol = right;
   let maxCol = left;
@@ -174,7 +174,7 @@ export function readHeader(view: SheetView, start: number, end: number, left: nu
     }
     if (path.length > 0) {
       paths.set(c, path);
-      joined.set(c, path.join("|"));
+      joined[c] = path.join("|");
       minCol = Math.min(minCol, c);
       maxCol = Math.max(maxCol, c);
     }

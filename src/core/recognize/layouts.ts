@@ -27,7 +27,7 @@ export interface LayoutOutput {
 export function assignColumns(header: HeaderBlock, defs: ColumnDef[], exclude: Set<number> = new Set()): ColumnInfo[] {
   // The free columns, listed once for all definitions.
   const free: { c: number; path: string[]; joined: string; used: boolean }[] = [];
-  for (const [c, path] of header.paths) if (!exclude.has(c)) free.push({ c, path, joined: header.joined.get(c)!, used: false });
+  for (const [c, path] of header.paths) if (!exclude.has(c)) free.push({ c, path, joined: header.joined[c], used: false });
   const out: ColumnInfo[] = [];
   for (const d of defs) {
     for (const col of free) {
@@ -168,7 +168,7 @@ function labelColumns(header: HeaderBlock): LabelColumns {
   for (const [c, path] of header.paths) {
     const last = path[path.length - 1];
     if (/^(类|款|项)$/.test(last)) codeParts.push(c);
-    else if (codeCol === undefined && /编码|代码|类款项/.test(header.joined.get(c)!) && !/名称/.test(last)) codeCol = c;
+    else if (codeCol === undefined && /编码|代码|类款项/.test(header.joined[c]) && !/名称/.test(last)) codeCol = c;
     else if (nameCol === undefined && /名称/.test(last)) nameCol = c;
   }
   if (codeParts.length >= 2) codeCol = undefined;
@@ -334,7 +334,7 @@ export function summaryLayout(input: LayoutInput): LayoutOutput {
   const labelCols: number[] = [];
   const lineCols: number[] = [];
   for (const [c, path] of header.paths) {
-    const joined = header.joined.get(c)!;
+    const joined = header.joined[c];
     if (/行次/.test(joined)) lineCols.push(c);
     else if (/^(收入|支出)?(项目|科目)$/.test(path[path.length - 1]) || /\|项目$/.test(joined)) labelCols.push(c);
   }
