@@ -27,8 +27,9 @@ export interface Term {
 }
 
 const ZERO = new Decimal(0);
-/** 分 (0.000001 万元, see Amount.fen) per 万元. */
-const FEN_PER_WAN = new Decimal(1e6);
+/** Decimal places of 分 in each unit: 1 分 is 0.000001 万元 and 0.01 元 (Amount.fen counts them). */
+export const FEN_DECIMALS = { 万元: 6, 元: 2 } as const;
+const FEN_PER_WAN = new Decimal(10).pow(FEN_DECIMALS.万元);
 const EXACT: Verdict = Object.freeze({ case: "exact", difference: ZERO, bound: ZERO });
 
 export function valueOf(term: Term): Decimal {

@@ -2,13 +2,13 @@ import Decimal from "decimal.js";
 import { parseAmountCell, PrintedAmount, type MakeAmount } from "../grid/amount";
 import type { SheetView } from "../grid/sheet";
 import type { Amount, CellPos, CellProblem } from "../model/types";
+import { FEN_DECIMALS } from "../rounding";
 
 const YUAN_PER_WAN = new Decimal(10000);
 /** Amounts are published to 2 decimals; a figure shown with fewer is treated as exact to 2. */
 export const MIN_PRINTED_DECIMALS = 2;
 /** 分 per 万元 and per 元. */
-const FEN_PER_UNIT = { 万元: 1e6, 元: 100 } as const;
-const FEN_DECIMALS = { 万元: 6, 元: 2 } as const;
+const FEN_PER_UNIT = { 万元: 10 ** FEN_DECIMALS.万元, 元: 10 ** FEN_DECIMALS.元 };
 
 /** Half a unit of the last printed decimal (0.005 万元 for 2 decimals), in 万元; Decimals are immutable, so shared. */
 const HALF_UNITS = { 万元: [] as Decimal[], 元: [] as Decimal[] };
@@ -40,9 +40,9 @@ function fenOfValue(printed: Decimal, unit: "万元" | "元"): number | undefine
 }
 
 /**
- * An amount read from a cell, in 万元. One object per amount cell (the parsed figure is copied
- * in, not kept); its decimal.js value and its position object are made when first asked for,
- * since most amounts of a large table are only ever summed in 分.
+ * An amount read from a cell, in 万元. One object per amount cell, made by the parser directly;
+ * its decimal.js value and its position object are made when first asked for, since most
+ * amounts of a large table are only ever summed in 分.
  */
 class CellAmount extends PrintedAmount implements Amount {
   /** The value in 万元 of an amount printed in 元, once made. */
@@ -84,7 +84,7 @@ class CellAmount extends PrintedAmount implements Amount {
   }
 }
 
-/** The sheet and unit every amount of one table shares (not the sheet view, whose caches the model must not keep alive). */
+/** The sheet and unit every amount of one table shares (not the sheet view, which the model must not keep alive). */
 interface AmountSource {
   readonly sheet: string;
   readonly unit: "万元" | "元";
