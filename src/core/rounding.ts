@@ -61,7 +61,8 @@ function differenceInFen(left: Term[], right: Term[]): number | undefined {
   return fen;
 }
 
-type AmountsByKey = Readonly<Record<string, Amount | undefined>>;
+/** Amounts of one line by column role. */
+export type AmountsByKey = Readonly<Record<string, Amount | undefined>>;
 
 /**
  * Whether total[key] = Σ parts[i][key] (one column of several lines) holds exactly, told in

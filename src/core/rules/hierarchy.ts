@@ -1,6 +1,7 @@
 import type { LineItem } from "../model/types";
 import { holdsExactlyAcross } from "../rounding";
 import { operand } from "./context";
+import { anyFilled } from "./lookup";
 import { sumEachColumn } from "./shared";
 import { rowLabel } from "./describe";
 import type { Rule } from "./types";
@@ -58,8 +59,9 @@ export const economicBlocksRule: Rule = {
       const subjects = table.items.filter((i) => i.kind === "subject");
       for (const cls of subjects.filter((i) => i.level === 1)) {
         const parts = subjects.filter((i) => i.level === 2 && i.code!.startsWith(cls.code!));
-        if (parts.length === 0 || (!cls.amounts.amount && !parts.some((p) => p.amounts.amount))) continue;
-        if (holdsExactlyAcross(cls.amounts, parts.map((p) => p.amounts), "amount")) continue;
+        const partAmounts = parts.map((p) => p.amounts);
+        if (parts.length === 0 || !anyFilled(cls.amounts, partAmounts, "amount")) continue;
+        if (holdsExactlyAcross(cls.amounts, partAmounts, "amount")) continue;
         ctx.equal({
           table,
           where: rowLabel(table, cls),

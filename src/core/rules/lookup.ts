@@ -1,4 +1,5 @@
 import type { LineItem, TableModel } from "../model/types";
+import type { AmountsByKey } from "../rounding";
 
 export function totalRow(table: TableModel | undefined): LineItem | undefined {
   return table?.items.find((i) => i.kind === "total");
@@ -36,6 +37,13 @@ export function lineHasAmount(item: LineItem): boolean {
 /** Whether the line holds an amount in any of `roles` (checked line by line in large tables: a plain loop). */
 export function hasAmountIn(item: LineItem, roles: readonly string[]): boolean {
   for (const role of roles) if (item.amounts[role]) return true;
+  return false;
+}
+
+/** Whether a total or any of its parts prints an amount in `role`: a relation blank on both sides is not checked. */
+export function anyFilled(total: AmountsByKey, parts: readonly AmountsByKey[], role: string): boolean {
+  if (total[role]) return true;
+  for (const part of parts) if (part[role]) return true;
   return false;
 }
 
