@@ -13,6 +13,7 @@ import type { WorkbookGrid } from "../src/core/grid/types";
 import { runCheck } from "../src/cli/batch";
 import { readXlsx } from "../src/xlsx/read";
 import { BASES, batchFileName, departmentName, departmentWorkbook, loadBase, seedText } from "./generate";
+import { median } from "./stats";
 
 function countCells(grid: WorkbookGrid): number {
   let n = 0;
@@ -34,7 +35,6 @@ async function timed<T>(f: () => T | Promise<T>): Promise<{ value: T; wall: numb
   return { value, wall: performance.now() - t, cpu: cpuMs() - c };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
 const maxRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 

@@ -13,6 +13,7 @@ import { existsSync, promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { BASES, departmentWorkbook, loadBase, seedText, writeLargeWorkbook, type Variant } from "./generate";
+import { median } from "./stats";
 
 const GENERATOR_VERSION = 2;
 
@@ -137,7 +138,7 @@ interface RepeatedFigures extends WorkbookFigures {
 async function measureWorkbook(args: string[], runs: number): Promise<RepeatedFigures> {
   const all: WorkbookFigures[] = [];
   for (let i = 0; i < runs; i++) all.push(await child<WorkbookFigures>(["workbook", ...args]));
-  const middle = (k: keyof WorkbookFigures) => medianOf(all.map((f) => f[k] as number));
+  const middle = (k: keyof WorkbookFigures) => median(all.map((f) => f[k] as number));
   const range = (k: keyof WorkbookFigures): [number, number] => [Math.min(...all.map((f) => f[k] as number)), Math.max(...all.map((f) => f[k] as number))];
   return {
     ...all[0],
@@ -155,13 +156,6 @@ async function measureWorkbook(args: string[], runs: number): Promise<RepeatedFi
     auditRangeMs: range("auditMs"),
     auditFirstRangeMs: range("auditFirstMs"),
   };
-}
-
-/** The median; the mean of the two middle values for an even count. */
-function medianOf(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 interface PopulationFigures {
