@@ -739,6 +739,11 @@ export function tableTitle(t: { family: Family; number: string; name: string }):
   return `${t.family}${tableTag(t.family, t.number)} ${t.name}`;
 }
 
+/** "决算表3「支出决算表」": a table named inside a sentence. */
+export function tableQuoted(t: { family: Family; number: string; name: string }): string {
+  return `${t.family}${tableTag(t.family, t.number)}「${t.name}」`;
+}
+
 export function tableDef(family: Family, number: string): TableDef | undefined {
   const base = number.split("-")[0];
   return TABLE_DEFS.find((d) => d.family === family && d.number === base);

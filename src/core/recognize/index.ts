@@ -3,7 +3,7 @@ import { SheetView } from "../grid/sheet";
 import { remembered } from "../grid/remember";
 import { findYear, normalizeLabel, normalizesTo } from "../grid/text";
 import type { WorkbookGrid } from "../grid/types";
-import { TABLE_DEFS, tableTag, type TableDef } from "../catalog/tables";
+import { TABLE_DEFS, tableQuoted, tableTag, type TableDef } from "../catalog/tables";
 import type { BudgetDocument, TableModel } from "../model/types";
 import type { Family, RecognitionDecision } from "../types";
 import { AmountReader } from "./context";
@@ -248,10 +248,6 @@ interface Group {
   continuations: Candidate[];
 }
 
-function tableName(def: TableDef): string {
-  return `${def.family}${tableTag(def.family, def.number)}「${def.name}」`;
-}
-
 /** Find every standard table in the workbook and map its cells to the model. */
 export function recognize(grid: WorkbookGrid): Recognition {
   const built: Built[] = [];
@@ -307,7 +303,7 @@ export function recognize(grid: WorkbookGrid): Recognition {
       const missing = table.missing.length > 0 ? `；识别不完整：${table.missing.join("、")}` : "";
       notes.push({ sheet: view.name, cell, title: cand.title, accepted: true, reason: `${table.reasons.join("；")}${missing}` });
       for (const k of group.continuations) {
-        notes.push({ sheet: view.name, cell: a1(k.row, k.col), title: k.title, accepted: true, reason: `${tableName(table.def)}的续表，并入第 ${cand.row + 1} 行标题下的表` });
+        notes.push({ sheet: view.name, cell: a1(k.row, k.col), title: k.title, accepted: true, reason: `${tableQuoted(table.def)}的续表，并入第 ${cand.row + 1} 行标题下的表` });
       }
     });
   }
@@ -319,7 +315,7 @@ export function recognize(grid: WorkbookGrid): Recognition {
 
 function buildTable(view: SheetView, cand: Candidate, end: number, skip: Set<number>): Built | { rejected: string } {
   const { def, family } = cand.match!;
-  const reasons = [`标题「${cand.title}」对应${tableName(def)}`];
+  const reasons = [`标题「${cand.title}」对应${tableQuoted(def)}`];
   const hints: YearHint[] = [];
   let department: string | undefined;
   let unit: "万元" | "元" = "万元";

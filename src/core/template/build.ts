@@ -4,7 +4,7 @@
  */
 import { a1 } from "../grid/address";
 import type { CellRange } from "../grid/types";
-import { CLASS_ROWS, ECONOMIC_TEMPLATE_ITEMS, tableTag, type ColumnDef, type RowDef, type TableDef, type TemplateBody } from "../catalog/tables";
+import { CLASS_ROWS, ECONOMIC_TEMPLATE_ITEMS, tableQuoted, tableTag, type ColumnDef, type RowDef, type TableDef, type TemplateBody } from "../catalog/tables";
 import { lookupEconomic, lookupFunctional } from "../catalog/classification";
 import { sumBelowByCodeLength, sumByCodeLength, sumMinus, sumOf, sumOfChildren } from "./formulas";
 import { chineseNumber } from "./ordinal";
@@ -495,7 +495,7 @@ function projectsBody(sheet: Sheet, columns: ColumnSpec[], top: number, categori
 const MARGINS = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
 
 export function buildTemplate(def: TableDef, options: TemplateOptions): TemplateSheet {
-  if (!def.template) throw new Error(`${def.family}${tableTag(def.family, def.number)}「${def.name}」没有标准模板。`);
+  if (!def.template) throw new Error(`${tableQuoted(def)}没有标准模板。`);
   const unit = options.unit ?? "万元";
   const sheet = new Sheet();
   const columns = templateColumns(def);
