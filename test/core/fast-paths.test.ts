@@ -40,6 +40,16 @@ describe("normalizeLabel with its cache and ASCII shortcut", () => {
 /** A sheet of one row of text cells. */
 const oneRowView = (row: string[]) => new SheetView({ name: "s", rows: [row.map((value) => ({ value }))], merges: [] });
 
+/** A check of one row gives the reference answer for any row of up to `maxLength` cells drawn from `cell`. */
+function agreesOnRows(check: (view: SheetView, right: number) => boolean, reference: (row: string[]) => boolean, cell: fc.Arbitrary<string>, maxLength: number, numRuns: number): void {
+  fc.assert(
+    fc.property(fc.array(cell, { minLength: 1, maxLength }), (row) => {
+      expect(check(oneRowView(row), row.length - 1)).toBe(reference(row));
+    }),
+    { numRuns },
+  );
+}
+
 describe("normalizesTo and the 栏次 row check, which skip normalising on the first character", () => {
   // Han characters (栏/行 among them), compatibility ideographs and radicals that NFKC maps onto them, full-width forms.
   const chars = [..."栏次行12３４ 　合计项目⽀⾏栏\uf9f4\ufa0a（）-－—\"“ab", "\u2f00", "\uf900"];
@@ -70,13 +80,7 @@ describe("normalizesTo and the 栏次 row check, which skip normalising on the f
       return nums.length > 0 && (label || (nums[0] === 1 && nums.length >= 2 && nums.every((n, i) => i === 0 || n === nums[i - 1] + 1)));
     };
     const cell = fc.oneof(texts, fc.constantFrom("栏次", "行 次", "⾏次", "1", "2", "３", "4", "次栏"));
-    fc.assert(
-      fc.property(fc.array(cell, { minLength: 1, maxLength: 5 }), (row) => {
-        const view = oneRowView(row);
-        expect(isLanciRow(view, 0, 0, row.length - 1)).toBe(reference(row));
-      }),
-      { numRuns: 2000 },
-    );
+    agreesOnRows((view, right) => isLanciRow(view, 0, 0, right), reference, cell, 5, 2000);
   });
 });
 
@@ -99,13 +103,7 @@ describe("isDataRow, which judges header words by their first Han character", ()
   };
   const word = fc.constantFrom("项目", "科目名称", "合计", "合 计", "总计", "本年支出合计", "收入总计", "无", "-", "一、", "（一）", "十二、", "2010301", "201", "行政运行", "金额", "2021", "12.5", "栏次", "1", "2", "支出", "预算数", "", "⽀出", "合计：");
   it("gives the answer of normalising every cell first", () => {
-    fc.assert(
-      fc.property(fc.array(word, { minLength: 1, maxLength: 6 }), (row) => {
-        const view = oneRowView(row);
-        expect(isDataRow(view, 0, 0, row.length - 1)).toBe(reference(row));
-      }),
-      { numRuns: 3000 },
-    );
+    agreesOnRows((view, right) => isDataRow(view, 0, 0, right), (row) => reference(row), word, 6, 3000);
   });
 });
 
