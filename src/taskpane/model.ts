@@ -40,7 +40,7 @@ export const ALL_FINDINGS: FindingFilter = {
 };
 
 
-/** "决算 表3", "预算 表11-1". */
+/** "决算 表3", "预算 公开表11-1". */
 export function tableNumber(table: TableSummary): string {
   return `${table.family} ${tableTag(table.family, table.number)}`;
 }
