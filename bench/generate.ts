@@ -4,7 +4,9 @@
  * - departmentTranscription(): a seed department with amounts scaled by a whole factor (every
  *   sum stays exact), another department name, and in 决算 表2/表3/表5 extra 项 rows (a 项 split
  *   in two) and extra 款 (part of a 项 moved to a new 款 under the same 类), the same way in
- *   all three tables, so that their relations still hold; the seeds' own errors remain.
+ *   all three tables, so that their relations still hold; the new codes are valid in the seed's
+ *   year and printed with that year's names. The seeds' own errors remain; a scaled 尾差 can go
+ *   past rounding and become an error (test/bench/generate.test.ts holds the generator to this).
  * - writeLargeWorkbook(): 决算 表2, 表3 and 表5 with tens of thousands of 类/款/项 rows, written
  *   with exceljs's streaming writer, about 1,000,000 cells.
  */
@@ -14,6 +16,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { projectRoot } from "../src/cli/project";
 import { catalogue, lookupFunctional } from "../src/core/catalog/classification";
+import { isRunningItem } from "../src/core/rules/subjects";
 import { buildSeedWorkbook } from "../scripts/seeds/workbook";
 import type { Transcription, TranscribedTable, TranscribedValue } from "../scripts/seeds/transcription";
 
@@ -72,12 +75,19 @@ export interface Variant {
   seed: number;
 }
 
-/** Functional-classification children of `parent` in the catalogue, by code. */
-function catalogueChildren(parent: string): { code: string; name: string }[] {
+/**
+ * Functional-classification children of `parent` that the catalogue has in `year`, by code, with
+ * that year's names: a department's table prints the subjects of its own year.
+ */
+function catalogueChildren(parent: string, year: number): { code: string; name: string }[] {
   const len = parent.length + 2;
-  return catalogue("functional")
-    .entries.filter((e) => e.code.length === len && e.code.startsWith(parent))
-    .map((e) => ({ code: e.code, name: e.name }));
+  const out: { code: string; name: string }[] = [];
+  for (const e of catalogue("functional").entries) {
+    if (e.code.length !== len || !e.code.startsWith(parent)) continue;
+    const info = lookupFunctional(e.code, year);
+    if (info?.validInYear) out.push({ code: e.code, name: info.nameForYear });
+  }
+  return out;
 }
 
 const CODED = ["2", "3", "5"];
@@ -117,10 +127,11 @@ function subtract(row: TranscribedValue[], part: TranscribedValue[]): Transcribe
 }
 
 /** Split 项 `code` into itself and a new sibling, in every coded table that has it. */
-function splitXiang(tables: TranscribedTable[], code: string, ratio: number): boolean {
+function splitXiang(tables: TranscribedTable[], code: string, ratio: number, year: number): boolean {
   const used = new Set<string>();
   for (const t of tables) for (const c of codesOf(t.rows)) used.add(c);
-  const sibling = catalogueChildren(code.slice(0, 5)).find((e) => !used.has(e.code) && e.code > code);
+  // Not a 行政运行-like 项: the share's 项目支出 would make it a finding.
+  const sibling = catalogueChildren(code.slice(0, 5), year).find((e) => !used.has(e.code) && e.code > code && !isRunningItem(e.name));
   if (!sibling) return false;
   for (const t of tables) {
     const i = t.rows.findIndex((r) => r[0] === code);
@@ -137,16 +148,19 @@ function splitXiang(tables: TranscribedTable[], code: string, ratio: number): bo
   return true;
 }
 
-/** Move a share of the first 项 of 款 `kuan` to a new 款 (with one 项) under the same 类. */
-function addKuan(tables: TranscribedTable[], kuan: string, ratio: number): boolean {
+/**
+ * Move a share of the first 项 of 款 `kuan` to a new 款 (with one 项) under the same 类. The new
+ * 项 is not a 行政运行-like one, which the share's 项目支出 would make a finding.
+ */
+function addKuan(tables: TranscribedTable[], kuan: string, ratio: number, year: number): boolean {
   const lei = kuan.slice(0, 3);
   const used = new Set<string>();
   for (const t of tables) for (const c of codesOf(t.rows)) used.add(c);
   const existing = [...used].filter((c) => c.length === 5 && c.startsWith(lei));
   const max = existing.sort().pop() ?? kuan;
-  const newKuan = catalogueChildren(lei).find((e) => !used.has(e.code) && e.code > max);
+  const newKuan = catalogueChildren(lei, year).find((e) => !used.has(e.code) && e.code > max);
   if (!newKuan) return false;
-  const newXiang = catalogueChildren(newKuan.code)[0];
+  const newXiang = catalogueChildren(newKuan.code, year).find((e) => !isRunningItem(e.name));
   if (!newXiang) return false;
   for (const t of tables) {
     const k = t.rows.findIndex((r) => r[0] === kuan);
@@ -178,11 +192,11 @@ export function departmentTranscription(base: Transcription, v: Variant): Transc
   const t3 = coded.find((x) => String(x.number) === "3")!;
   for (let n = 0, tries = 0; n < v.newKuan && tries < 50; tries++) {
     const kuans = [...codesOf(t3.rows)].filter((c) => c.length === 5);
-    if (addKuan(coded, kuans[Math.floor(random() * kuans.length)], 0.2 + 0.6 * random())) n++;
+    if (addKuan(coded, kuans[Math.floor(random() * kuans.length)], 0.2 + 0.6 * random(), t.year)) n++;
   }
   for (let n = 0, tries = 0; n < v.splits && tries < 200; tries++) {
     const xiangs = [...codesOf(t3.rows)].filter((c) => c.length === 7);
-    if (splitXiang(coded, xiangs[Math.floor(random() * xiangs.length)], 0.2 + 0.6 * random())) n++;
+    if (splitXiang(coded, xiangs[Math.floor(random() * xiangs.length)], 0.2 + 0.6 * random(), t.year)) n++;
   }
   return t;
 }
@@ -205,13 +219,25 @@ interface Subject {
   parts: number[];
 }
 
+/** The large workbook's tables are of this year. */
+const LARGE_YEAR = 2023;
+
+/**
+ * A code's name in LARGE_YEAR: undefined when the catalogue does not list the code, null when it
+ * does but not for that year (a correct table cannot print it).
+ */
+function catalogueName(code: string): string | null | undefined {
+  const info = lookupFunctional(code, LARGE_YEAR);
+  if (!info) return undefined;
+  return info.validInYear ? info.nameForYear : null;
+}
+
 /**
  * 类 from the catalogue, then 款 and 项 numbered 01…: far more subjects than the catalogue has,
- * so most codes are made up (each is reported as not in the catalogue); a code the catalogue
- * does list is printed with its 2023 name, as a correct table would.
+ * so most codes are made up (each is reported as not in the catalogue). A code the catalogue
+ * does list is printed with its name of the year, as a correct table would, and a 行政运行-like
+ * 项 gets no 项目支出 (column 1); a listed code that is not valid that year is left out.
  */
-const catalogueName = (code: string) => lookupFunctional(code, 2023)?.nameForYear;
-
 function largeSubjects(rows: number, partCols: number, random: () => number): Subject[][] {
   const leis = catalogue("functional").entries.filter((e) => e.level === "类" && e.usedInDeptTables !== false);
   const perKuan = 40;
@@ -223,12 +249,17 @@ function largeSubjects(rows: number, partCols: number, random: () => number): Su
     const block: Subject[] = [];
     for (let k = 1; k <= Math.min(perLei, 99) && made < rows; k++) {
       const kuan = `${lei.code}${String(k).padStart(2, "0")}`;
-      block.push({ code: kuan, name: catalogueName(kuan) ?? `${lei.name}第${k}款`, parts: [] });
+      const kuanName = catalogueName(kuan);
+      if (kuanName === null) continue;
+      block.push({ code: kuan, name: kuanName ?? `${lei.name}第${k}款`, parts: [] });
       made++;
       for (let x = 1; x <= perKuan && made < rows; x++) {
         const parts = Array.from({ length: partCols }, (_, c) => (random() < 0.35 && c > 0 ? 0 : Math.round(random() * 5_000_000)));
         const code = `${kuan}${String(x).padStart(2, "0")}`;
-        block.push({ code, name: catalogueName(code) ?? `${lei.name.replace(/支出$/, "")}事务${k}-${x}`, parts });
+        const name = catalogueName(code);
+        if (name === null) continue;
+        if (name !== undefined && isRunningItem(name)) parts[1] = 0;
+        block.push({ code, name: name ?? `${lei.name.replace(/支出$/, "")}事务${k}-${x}`, parts });
         made++;
       }
     }
@@ -287,7 +318,7 @@ export async function writeLargeWorkbook(file: string, targetCells = 1_000_000, 
   const specs: LargeTableSpec[] = [
     {
       sheet: "表2",
-      title: "2023 年度收入决算表（表 2）",
+      title: `${LARGE_YEAR} 年度收入决算表（表 2）`,
       header: ["本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"],
       parts: 6,
       pick: ([a, b]) => [a + b, 0, 0, 0, 0, 0],
@@ -295,7 +326,7 @@ export async function writeLargeWorkbook(file: string, targetCells = 1_000_000, 
     },
     {
       sheet: "表3",
-      title: "2023 年度支出决算表（表 3）",
+      title: `${LARGE_YEAR} 年度支出决算表（表 3）`,
       header: ["本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"],
       parts: 5,
       pick: ([a, b]) => [a, b, 0, 0, 0],
@@ -303,7 +334,7 @@ export async function writeLargeWorkbook(file: string, targetCells = 1_000_000, 
     },
     {
       sheet: "表5",
-      title: "2023 年度一般公共预算财政拨款支出决算表（表 5）",
+      title: `${LARGE_YEAR} 年度一般公共预算财政拨款支出决算表（表 5）`,
       header: ["合计", "基本支出", "项目支出"],
       parts: 2,
       pick: ([a, b]) => [a, b],

@@ -15,7 +15,7 @@ import * as path from "path";
 import { BASES, departmentWorkbook, loadBase, seedText, writeLargeWorkbook, type Variant } from "./generate";
 import { median } from "./stats";
 
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
 
 interface Options {
   dir: string;

@@ -111,6 +111,11 @@ export const subjectStructureRule: Rule = {
 
 const RUNNING_ITEMS = /^(行政运行|机构运行|事业运行)$/;
 
+/** 行政运行, 机构运行 or 事业运行: a 项 meant for 基本支出 only. */
+export function isRunningItem(name: string): boolean {
+  return RUNNING_ITEMS.test(name.replace(/\s/g, ""));
+}
+
 /** 行政运行/机构运行/事业运行 are meant for 基本支出. */
 export const runningCostsRule: Rule = {
   meta: {
@@ -127,7 +132,7 @@ export const runningCostsRule: Rule = {
       if (!table.columns.some((c) => c.role === "project")) continue;
       for (const item of subjectLines(table)) {
         const project = item.amounts.project;
-        if (item.level !== 3 || !project || isZero(item, "project") || !RUNNING_ITEMS.test(item.label.replace(/\s/g, ""))) continue;
+        if (item.level !== 3 || !project || isZero(item, "project") || !isRunningItem(item.label)) continue;
         ctx.report({
           table,
           pos: project.pos,
