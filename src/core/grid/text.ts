@@ -3,32 +3,38 @@ import { remembered } from "./remember";
 
 const QUOTES = /[“”„‟〝〞＂"'‘’]/g;
 
-/** Printable ASCII without spaces or quotes: already normal (amounts, codes, 栏次 numbers). Checked for nearly every cell, so by hand. */
-function isPlainAscii(text: string): boolean {
+/**
+ * Text that normalizeLabel leaves as it is: printable ASCII without spaces or quotes (amounts,
+ * codes, 栏次 numbers), CJK unified ideographs (no NFKC mapping), 、 and 。. Most labels are
+ * such ("一般公共预算财政拨款收入"): checked by hand, which is cheaper than looking them up.
+ */
+function isNormal(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x21 || c > 0x7e || c === 0x22 || c === 0x27) return false;
+    if (c >= 0x21 && c <= 0x7e) {
+      if (c === 0x22 || c === 0x27) return false;
+    } else if (!isUnifiedIdeograph(c) && c !== 0x3001 && c !== 0x3002) return false;
   }
   return true;
 }
 
-/** Labels repeat (header texts, row labels, the same words in every table): results are remembered. */
+/** Other labels repeat (header texts, row labels, the same words in every table): results are remembered. */
 const normalizeRemembered = remembered(normalizeUncached);
 
 /** NFKC (full-width → half-width), no whitespace at all, uniform quotes and dashes. */
 export function normalizeLabel(text: string): string {
-  return isPlainAscii(text) ? text : normalizeRemembered(text);
+  return isNormal(text) ? text : normalizeRemembered(text);
 }
 
 /**
  * Whether normalizeLabel(text) is `norm` (itself normalised), normalising only when the first
- * character cannot tell: plain ASCII is its own normal form, and NFKC keeps a CJK unified
+ * character cannot tell: a normal text is its own normal form, and NFKC keeps a CJK unified
  * ideograph as it is, so a trimmed text starting with another one never normalises to `norm`.
  * Body rows are compared with header texts so, cell by cell.
  */
 export function normalizesTo(text: string, norm: string): boolean {
   if (text === norm) return true;
-  if (isPlainAscii(text)) return false;
+  if (isNormal(text)) return false;
   const first = text.charCodeAt(0);
   if (isUnifiedIdeograph(first) && first !== norm.charCodeAt(0)) return false;
   return normalizeRemembered(text) === norm;
