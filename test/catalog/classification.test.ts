@@ -206,6 +206,15 @@ describe("codes and hierarchy", () => {
     expect(levelOf("2101101")).toBe("项");
     expect(levelOf("2101")).toBeUndefined();
     expect(levelOf("abc")).toBeUndefined();
+    // Full-width digits and spaces are normalised first; anything else is no code.
+    expect(levelOf("２１０１１")).toBe("款");
+    expect(parentCode("210 11 01")).toBe("21011");
+    expect(levelOf("")).toBeUndefined();
+    expect(levelOf("21O")).toBeUndefined();
+    // The characters on either side of 0–9.
+    expect(levelOf("2101/")).toBeUndefined();
+    expect(parentCode("21011:")).toBeUndefined();
+    expect(parentCode("210110:")).toBeUndefined();
     expect(lookupFunctional("2101101")!.parent).toBe("21011");
     expect(lookupEconomic("30101")!.parent).toBe("301");
   });

@@ -140,11 +140,18 @@ function indexEntries(entries: CatalogueEntry[]): Map<string, CatalogueEntry> {
 // ---------------------------------------------------------------------------------------------
 // codes
 
-/** 去掉空格（“204 06 01”）和全角数字，返回纯数字编码；不是 3/5/7 位数字时原样去空格返回。 */
-const PLAIN_CODE = /^\d+$/;
+/** Whether the text is ASCII digits only (checked for every subject line: by hand, not by a regex). */
+function isDigits(code: string): boolean {
+  for (let i = 0; i < code.length; i++) {
+    const c = code.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
 
+/** 去掉空格（“204 06 01”）和全角数字，返回纯数字编码；不是 3/5/7 位数字时原样去空格返回。 */
 export function normaliseCode(code: string): string {
-  if (typeof code === "string" && PLAIN_CODE.test(code)) return code;
+  if (typeof code === "string" && isDigits(code)) return code;
   return String(code).normalize("NFKC").replace(/\s+/g, "");
 }
 
@@ -152,14 +159,22 @@ export function normaliseCode(code: string): string {
 const LEVEL_BY_LENGTH: Record<number, SubjectLevel | undefined> = { 3: "类", 5: "款", 7: "项" };
 
 export function levelOf(code: string): SubjectLevel | undefined {
-  const c = normaliseCode(code);
-  return PLAIN_CODE.test(c) ? LEVEL_BY_LENGTH[c.length] : undefined;
+  return levelOfNormal(normaliseCode(code));
+}
+
+/** levelOf a code normaliseCode has already seen. */
+function levelOfNormal(c: string): SubjectLevel | undefined {
+  return isDigits(c) ? LEVEL_BY_LENGTH[c.length] : undefined;
 }
 
 /** 上级编码：项 7 位 → 款 5 位 → 类 3 位；类或格式不对时为 undefined。 */
 export function parentCode(code: string): string | undefined {
-  const c = normaliseCode(code);
-  const level = levelOf(c);
+  return parentOfNormal(normaliseCode(code));
+}
+
+/** parentCode of a code normaliseCode has already seen. */
+function parentOfNormal(c: string): string | undefined {
+  const level = levelOfNormal(c);
   if (level === "项") return c.slice(0, 5);
   if (level === "款") return c.slice(0, 3);
   return undefined;
@@ -328,7 +343,7 @@ function describe(kind: ClassificationKind, e: { code: string; level: SubjectLev
 }
 
 function unknownCode(kind: ClassificationKind, code: string): NameCheck {
-  const level = levelOf(code);
+  const level = levelOfNormal(code);
   if (!level) {
     const want = kind === "functional" ? "3、5 或 7 位数字" : "3 或 5 位数字";
     return { status: "unknown-code", code, detail: `“${code}”不是${KIND_LABEL[kind]}编码（应为${want}）。` };
@@ -338,8 +353,8 @@ function unknownCode(kind: ClassificationKind, code: string): NameCheck {
   }
   // 找到目录中最深的上级，说明缺的是哪一级
   const index = INDEX[kind];
-  let anc = parentCode(code);
-  while (anc && !index.has(anc)) anc = parentCode(anc);
+  let anc = parentOfNormal(code);
+  while (anc && !index.has(anc)) anc = parentOfNormal(anc);
   const partial = kind === "functional" && level !== "类" ? "本目录只收录了部门公开表常用的款、项，未收录不等于科目一定不存在；" : "";
   if (anc) {
     const a = index.get(anc)!;
