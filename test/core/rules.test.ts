@@ -1,6 +1,6 @@
 import { audit } from "../../src/core/audit";
 import { parseA1 } from "../../src/core/grid/address";
-import type { WorkbookGrid } from "../../src/core/grid/types";
+import type { CellValue, WorkbookGrid } from "../../src/core/grid/types";
 import { RULES } from "../../src/core/rules/registry";
 import { bump, byCode, byRole, cellOf, seedGrid, setCell, table, totalLine, type SeedKey } from "../helpers/audit";
 
@@ -219,5 +219,33 @@ describe.each(Object.entries(CASES))("%s", (rule, c) => {
       expect(hit!.message).toContain(`应为 ${hit!.expected}`);
       expect(hit!.message).toContain(`实为 ${hit!.actual}`);
     }
+  });
+});
+
+describe("jue.x.t3-t5.single-source applies only when 表1 and 表4 print the same 年初结转和结余", () => {
+  // Seed 2020 prints no carry-in in either table, and its 表3/表5 differences are reported.
+  async function singleSourceFindings(carry1: CellValue, carry4: CellValue): Promise<number> {
+    const g = await seedGrid("2020");
+    const at1 = cellOf(g, "决算-1", byRole("carryIn", "income"), "amount");
+    const at4 = cellOf(g, "决算-4", byRole("carryIn.general", "income"), "amount");
+    setCell(g, at1.sheet, at1.cell, carry1);
+    setCell(g, at4.sheet, at4.cell, carry4);
+    return audit(g).findings.filter((f) => f.rule === "jue.x.t3-t5.single-source").length;
+  }
+
+  test("the same figure in both (a number and the same number written as text)", async () => {
+    const seedCount = await singleSourceFindings(null, null);
+    expect(seedCount).toBeGreaterThan(0);
+    expect(await singleSourceFindings(5, 5)).toBe(seedCount);
+    expect(await singleSourceFindings(5, "5.0000")).toBe(seedCount);
+    // Below a 分 of 万元 (not a whole number of 分): compared by decimal.js.
+    expect(await singleSourceFindings("5.0000001", "5.00000010")).toBe(seedCount);
+  });
+
+  test("a carry-in in one table only, or different figures, means 表3 may hold other funds: not checked", async () => {
+    expect(await singleSourceFindings(5, null)).toBe(0);
+    expect(await singleSourceFindings(null, 5)).toBe(0);
+    expect(await singleSourceFindings(5, 5.01)).toBe(0);
+    expect(await singleSourceFindings(5, "5.0000001")).toBe(0);
   });
 });

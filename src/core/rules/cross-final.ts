@@ -1,5 +1,5 @@
 import type { LineItem, TableModel } from "../model/types";
-import { atMostExactly, equalsExactly } from "../rounding";
+import { atMostExactly, equalsExactly, holdsExactly } from "../rounding";
 import { placeOf, tableLabel, type RuleContext } from "./context";
 import { at, classesAgainst } from "./shared";
 import { columnLabel } from "./describe";
@@ -302,7 +302,7 @@ function singleSourcePair(ctx: RuleContext): { t3: TableModel; t5: TableModel } 
   if (!others.every((r) => isZero(line(t1, "income", r), c1))) return undefined;
   const carry1 = line(t1, "income", "carryIn")?.amounts[c1];
   const carry4 = line(t4, "income", "carryIn.general")?.amounts[c4] ?? line(t4, "income", "carryIn")?.amounts[c4];
-  const sameCarry = !!carry1 && !!carry4 && (equalsExactly(carry1, carry4) || carry1.value.equals(carry4.value));
+  const sameCarry = !!carry1 && !!carry4 && holdsExactly([{ amount: carry1 }], [{ amount: carry4 }]);
   if ((carry1 || carry4) && !sameCarry) return undefined;
   return { t3, t5 };
 }
