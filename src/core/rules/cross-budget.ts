@@ -1,4 +1,5 @@
 import type { LineItem, TableModel } from "../model/types";
+import { atMostExactly } from "../rounding";
 import type { Operand, RuleContext } from "./context";
 import { at, classesAgainst } from "./shared";
 import { threePublicAgainst } from "./cross-final";
@@ -6,7 +7,6 @@ import { columnLabel } from "./describe";
 import { isZero, subjectRow, totalRow } from "./lookup";
 import { line, mainColumn } from "./summary-rows";
 import type { Rule } from "./types";
-import { atMostExactly } from "../rounding";
 
 /** 公开表5 columns and the 公开表3 columns they must not exceed. */
 const T5_T3_COLUMNS: readonly (readonly [string, string])[] = [
