@@ -220,7 +220,7 @@ interface Subject {
 }
 
 /** The large workbook's tables are of this year. */
-const LARGE_YEAR = 2023;
+export const LARGE_YEAR = 2023;
 
 /**
  * A code's name in LARGE_YEAR: undefined when the catalogue does not list the code, null when it
