@@ -248,8 +248,14 @@ async function main(): Promise<void> {
   lines.push("目标：");
   lines.push(`   审核 ≤ 解析时间的 10%：部门工作簿最高 ${pct(worstRatio)}，${p.batchSize} 个工作簿合计 ${pct(pop.ratio)}，大工作簿 ${pct(large.auditMs / large.parseMs)} —— ${verdict(worstRatio <= 0.1 && pop.ratio <= 0.1 && large.auditMs / large.parseMs <= 0.1)}`);
   lines.push(`   九张表的工作簿审核 < 20 ms：最慢 ${ms(worstDept)} ms，批量中 P95 ${ms(pop.auditP95Ms)} ms —— ${verdict(worstDept < 20 && pop.auditP95Ms < 20)}`);
-  const perMillion = large.auditMs * (1_000_000 / large.cells);
-  lines.push(`   1,000,000 个单元格 < 2 s：${ms(large.auditMs)} ms / ${num(large.cells)} 个单元格${large.cells < 900_000 ? `（折合每百万 ${ms(perMillion)} ms）` : ""} —— ${verdict(perMillion < 2000)}`);
+  // Per million cells; the first audit in a process is what one large workbook checked alone waits for.
+  const perMillion = (auditMs: number) => auditMs * (1_000_000 / large.cells);
+  // A small workbook's first audit carries JIT compilation, a cost that does not grow with the cells: not scaled.
+  const first = large.cells < 900_000 ? "（含 JIT 编译的固定开销，不折算）" : ` —— ${verdict(perMillion(large.auditFirstMs) < 2000)}`;
+  lines.push(
+    `   1,000,000 个单元格 < 2 s：${num(large.cells)} 个单元格，热身后 ${ms(large.auditMs)} ms${large.cells < 900_000 ? `（折合每百万 ${ms(perMillion(large.auditMs))} ms）` : ""} —— ${verdict(perMillion(large.auditMs) < 2000)}；` +
+      `进程内第一次 ${ms(large.auditFirstMs)} ms${first}`,
+  );
   lines.push(`   1,000 个工作簿 2 核 < 60 s：--jobs 2 ${(batch2.wallMs / 1000).toFixed(1)} s${p.batchSize !== 1000 ? `（${p.batchSize} 个）` : ""} —— ${verdict(batch2.wallMs * (1000 / p.batchSize) < 60_000)}`);
   process.stdout.write(`${lines.join("\n")}\n`);
 
