@@ -7,7 +7,7 @@ import * as os from "os";
 import * as path from "path";
 import { audit } from "../../src/core/audit";
 import { recognize } from "../../src/core/recognize";
-import type { AuditResult } from "../../src/core/types";
+import type { AuditResult, Finding } from "../../src/core/types";
 import { readXlsx } from "../../src/xlsx/read";
 import { BASES, departmentWorkbook, LARGE_YEAR, loadBase, seedText, writeLargeWorkbook, type Variant } from "../../bench/generate";
 import type { Transcription } from "../../scripts/seeds/transcription";
@@ -40,19 +40,18 @@ function recognised(r: AuditResult) {
   return r.tables.map((t) => ({ id: t.id, sheet: t.sheet, year: t.year, unit: t.unit, columns: t.reasons.find((x) => x.startsWith("表头识别出")), missing: t.missing }));
 }
 
-/** Findings counted by rule and severity. */
-function verdicts(r: AuditResult): Record<string, number> {
+/** Findings counted by a key of each. */
+function countBy(r: AuditResult, key: (f: Finding) => string): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const f of r.findings) out[`${f.rule} ${f.severity}`] = (out[`${f.rule} ${f.severity}`] ?? 0) + 1;
+  for (const f of r.findings) out[key(f)] = (out[key(f)] ?? 0) + 1;
   return out;
 }
 
+/** Findings counted by rule and severity. */
+const verdicts = (r: AuditResult) => countBy(r, (f) => `${f.rule} ${f.severity}`);
+
 /** Findings counted by rule alone. */
-function perRule(r: AuditResult): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const f of r.findings) out[f.rule] = (out[f.rule] ?? 0) + 1;
-  return out;
-}
+const perRule = (r: AuditResult) => countBy(r, (f) => f.rule);
 
 describe("bench department workbooks", () => {
   test.each(BASES)("%s: split 项 and new 款 change no verdict of the seed, and every table is recognised as in the seed", async (name) => {

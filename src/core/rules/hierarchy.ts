@@ -1,7 +1,6 @@
 import type { LineItem } from "../model/types";
-import { holdsExactlyAcross } from "../rounding";
 import { operand } from "./context";
-import { anyFilled } from "./lookup";
+import { sumNeedsChecking } from "./lookup";
 import { sumEachColumn } from "./shared";
 import { rowLabel } from "./describe";
 import type { Rule } from "./types";
@@ -60,8 +59,7 @@ export const economicBlocksRule: Rule = {
       for (const cls of subjects.filter((i) => i.level === 1)) {
         const parts = subjects.filter((i) => i.level === 2 && i.code!.startsWith(cls.code!));
         const partAmounts = parts.map((p) => p.amounts);
-        if (parts.length === 0 || !anyFilled(cls.amounts, partAmounts, "amount")) continue;
-        if (holdsExactlyAcross(cls.amounts, partAmounts, "amount")) continue;
+        if (parts.length === 0 || !sumNeedsChecking(cls.amounts, partAmounts, "amount")) continue;
         ctx.equal({
           table,
           where: rowLabel(table, cls),

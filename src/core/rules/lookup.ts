@@ -1,5 +1,5 @@
 import type { LineItem, TableModel } from "../model/types";
-import type { AmountsByKey } from "../rounding";
+import { holdsExactlyAcross, type AmountsByKey } from "../rounding";
 
 export function totalRow(table: TableModel | undefined): LineItem | undefined {
   return table?.items.find((i) => i.kind === "total");
@@ -41,10 +41,18 @@ export function hasAmountIn(item: LineItem, roles: readonly string[]): boolean {
 }
 
 /** Whether a total or any of its parts prints an amount in `role`: a relation blank on both sides is not checked. */
-export function anyFilled(total: AmountsByKey, parts: readonly AmountsByKey[], role: string): boolean {
+function anyFilled(total: AmountsByKey, parts: readonly AmountsByKey[], role: string): boolean {
   if (total[role]) return true;
   for (const part of parts) if (part[role]) return true;
   return false;
+}
+
+/**
+ * Whether total[role] = Σ parts[role] must be checked in full: something is printed in the column
+ * and the sum does not hold exactly in 分. Most sums hold, and need no operands or words then.
+ */
+export function sumNeedsChecking(total: AmountsByKey, parts: readonly AmountsByKey[], role: string): boolean {
+  return anyFilled(total, parts, role) && !holdsExactlyAcross(total, parts, role);
 }
 
 export function isZero(item: LineItem | undefined, role: string): boolean {

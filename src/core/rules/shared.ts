@@ -1,8 +1,7 @@
 import type { LineItem, TableModel } from "../model/types";
-import { holdsExactlyAcross } from "../rounding";
 import { operand, tableLabel, words, type Operand, type RuleContext, type Words } from "./context";
 import { columnLabel, rowLabel } from "./describe";
-import { anyFilled, isZero, subjectRow } from "./lookup";
+import { isZero, subjectRow, sumNeedsChecking } from "./lookup";
 import { classLines } from "./summary-rows";
 
 /** An operand named after its table: "表3 合计行「本年支出合计」". */
@@ -20,8 +19,7 @@ export function sumEachColumn(ctx: RuleContext, table: TableModel, total: LineIt
   if (parts.length === 0) return;
   const partAmounts = parts.map((p) => p.amounts);
   for (const col of table.columns) {
-    if (!anyFilled(total.amounts, partAmounts, col.role)) continue;
-    if (holdsExactlyAcross(total.amounts, partAmounts, col.role)) continue;
+    if (!sumNeedsChecking(total.amounts, partAmounts, col.role)) continue;
     if (!total.cells[col.role]) continue;
     ctx.equal({
       table,

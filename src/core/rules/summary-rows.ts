@@ -1,8 +1,7 @@
 import type { LineItem, TableModel } from "../model/types";
-import { holdsExactlyAcross } from "../rounding";
 import type { Family } from "../types";
 import { operand, tableLabel, type RuleContext } from "./context";
-import { anyFilled, lineHasAmount } from "./lookup";
+import { lineHasAmount, sumNeedsChecking } from "./lookup";
 import { columnLabel } from "./describe";
 import type { Rule, TableRuleSpec } from "./types";
 
@@ -49,9 +48,7 @@ function checkRelation(ctx: RuleContext, table: TableModel, rel: RowRelation): v
   const columns = rel.side === "income" ? sideColumns(table, "income") : sideColumns(table, "expense");
   const partAmounts = parts.map((p) => p.amounts);
   for (const col of columns) {
-    if (!anyFilled(total.amounts, partAmounts, col)) continue;
-    // Most relations hold: told in 分 before any operand or words are made.
-    if (holdsExactlyAcross(total.amounts, partAmounts, col)) continue;
+    if (!sumNeedsChecking(total.amounts, partAmounts, col)) continue;
     const multi = columns.length > 1 ? `「${columnLabel(table, col)}」栏` : "";
     ctx.equal({
       table,
