@@ -7,7 +7,7 @@ import type { Cell } from "../../src/core/grid/types";
 import type { Amount } from "../../src/core/model/types";
 import { AmountReader } from "../../src/core/recognize/context";
 import { atMostExactly, equalsExactly, holdsExactly, holdsExactlyAcross, holdsExactlyByKey, judgeAtMost, judgeEquality, type Term } from "../../src/core/rounding";
-import { normalizeLabel, normalizesTo } from "../../src/core/grid/text";
+import { normalizeLabel, normalizesTo, trimmed } from "../../src/core/grid/text";
 import { isDataRow, isLanciRow, TOTAL_LABEL } from "../../src/core/recognize/header";
 import type { LineItem, TableModel } from "../../src/core/model/types";
 import { matchTitle } from "../../src/core/recognize";
@@ -53,6 +53,24 @@ function agreesOnRows(check: (view: SheetView, right: number) => boolean, refere
     { numRuns },
   );
 }
+
+describe("trimmed, which skips trim when neither end can be white space", () => {
+  it("equals String.prototype.trim for every kind of white space at either end", () => {
+    // Every character trim strips, their neighbours, which it keeps, and ordinary text.
+    const spaces = "\t\n\v\f\r \u00a0\u1680\u2000\u2005\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
+    const neighbours = "\u0008\u000e\u001f!\u009f\u00a1\u167f\u1681\u1fff\u200b\u2010\u201c\u2060\u2fff\u3001\ufefe\uff00";
+    const chars = [...spaces, ...neighbours, ..."合计1,234.56表（）"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 8 }), (parts) => {
+        const s = parts.join("");
+        expect(trimmed(s)).toBe(s.trim());
+      }),
+      { numRuns: 3000 },
+    );
+    for (const c of spaces) expect(c.trim()).toBe("");
+    for (const c of neighbours) expect(c.trim()).toBe(c);
+  });
+});
 
 describe("normalizesTo and the 栏次 row check, which skip normalising on the first character", () => {
   // Han characters (栏/行 among them), compatibility ideographs and radicals that NFKC maps onto them, full-width forms.

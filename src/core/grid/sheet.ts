@@ -1,4 +1,4 @@
-import { normalizeLabel } from "./text";
+import { normalizeLabel, trimmed } from "./text";
 import type { Cell, CellRange, SheetGrid } from "./types";
 
 /** Read access to one sheet that knows merged areas: a merged area shows its top-left cell. */
@@ -75,8 +75,9 @@ export class SheetView {
 export function cellText(cell: Cell | undefined | null): string {
   if (!cell) return "";
   if (cell.error) return cell.error;
-  if (cell.text !== undefined && cell.text !== "") return cell.text.trim();
+  if (cell.text !== undefined && cell.text !== "") return trimmed(cell.text);
   const v = cell.value;
   if (v === null || v === undefined) return "";
-  return String(v).trim();
+  return trimmed(String(v));
 }
+
