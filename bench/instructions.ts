@@ -47,7 +47,6 @@ function parseArgs(argv: string[]): Options {
 
 /** Child mode, run under valgrind: audit every grid `passes` times with the build in `libDir`. */
 async function runChild(libDir: string, gridsFile: string, passes: number): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { audit } = require(path.join(libDir, "src", "core", "audit")) as typeof import("../src/core/audit");
   const grids = JSON.parse(await fs.readFile(gridsFile, "utf8")) as WorkbookGrid[];
   let findings = 0;
