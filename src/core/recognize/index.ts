@@ -534,17 +534,25 @@ function headerRepeat(view: SheetView, header: HeaderBlock): (r: number) => bool
     }
     return { texts, needed };
   });
-  return (r) =>
-    printed.some(({ texts, needed }) => {
-      let same = 0;
-      for (let c = header.left; c <= header.right; c++) {
+  return (r) => {
+    // The row's first text, normalised once, must be a header row's text in that column: that
+    // one comparison per header row settles nearly every body row.
+    let first = header.left;
+    while (first <= header.right && view.ownText(r, first) === "") first++;
+    if (first > header.right) return false;
+    const norm = normalizeLabel(view.ownText(r, first));
+    return printed.some(({ texts, needed }) => {
+      if (norm !== texts[first - header.left]) return false;
+      let same = 1;
+      for (let c = first + 1; c <= header.right; c++) {
         const a = view.ownText(r, c);
         if (a === "") continue;
         if (!normalizesTo(a, texts[c - header.left])) return false;
         same++;
       }
-      return same >= 1 && same >= Math.min(2, needed);
+      return same >= Math.min(2, needed);
     });
+  };
 }
 
 function assignIds(tables: TableModel[]): void {
