@@ -1,5 +1,5 @@
 /** The instruction counter's reading of callgrind_annotate's per-function table. */
-import { sumInstructions } from "../../bench/instructions";
+import { instructionsByFunction, readPerfMap, sumInstructions } from "../../bench/instructions";
 
 // The shape callgrind_annotate --auto=no prints (valgrind 3.19), abridged.
 const ANNOTATED = `--------------------------------------------------------------------------------
@@ -32,5 +32,38 @@ describe("sumInstructions", () => {
 
   it("counts nothing in a table without functions", () => {
     expect(sumInstructions("Ir\n1,000 (100.0%)  PROGRAM TOTALS\n")).toEqual({ total: 0, compiler: 0 });
+  });
+});
+
+describe("instructionsByFunction", () => {
+  // node --perf-basic-prof's map: start and size in hexadecimal, then the name; code made again
+  // at an address is listed again, later.
+  const map = readPerfMap(
+    [
+      "d0b3000 400 *buildTable /b/lib/src/core/recognize/index.js:259:20",
+      "d0b3400 100 RegExp:^\\d+$",
+      "d0c0000 80 *old /b/lib/x.js:1:1",
+      "d0c0000 80 *rowCells /b/lib/src/core/recognize/index.js:121:18",
+      "not a line",
+    ].join("\n"),
+  );
+
+  it("places each address in the code range that holds it, the later listing winning", () => {
+    const annotated = [
+      "  95,690,981 ( 0.82%)  ???:0x000000000d0b33c0 [???]",
+      "  1,000 ( 0.01%)  ???:0x000000000d0b3000 [???]",
+      "  2,000 ( 0.02%)  ???:0x000000000d0b3450 [???]",
+      "  3,000 ( 0.03%)  ???:0x000000000d0c0010 [???]",
+      "  4,000 ( 0.04%)  ???:0x000000000d0c0080 [???]",
+      "232,741,116 ( 1.98%)  ???:Builtins_LoadIC [/usr/bin/node]",
+    ].join("\n");
+    const by = instructionsByFunction(annotated, map);
+    expect(by.get("*buildTable /b/lib/src/core/recognize/index.js:259:20")).toBe(95_690_981 + 1_000);
+    expect(by.get("RegExp:^\\d+$")).toBe(2_000);
+    expect(by.get("*rowCells /b/lib/src/core/recognize/index.js:121:18")).toBe(3_000);
+    expect(by.has("*old /b/lib/x.js:1:1")).toBe(false);
+    // Just past the end of the last range: not any function's.
+    expect(by.get("（未知的 JIT 代码）")).toBe(4_000);
+    expect([...by.values()].reduce((a, b) => a + b, 0)).toBe(95_690_981 + 1_000 + 2_000 + 3_000 + 4_000);
   });
 });
