@@ -195,7 +195,7 @@ async function main(): Promise<void> {
 
   const builds = [path.join(__dirname, ".."), ...(o.against ? [o.against] : [])];
   const passes = [0, o.passes, 2 * o.passes];
-  process.stdout.write(`valgrind 计数：${files.length} 个工作簿（${o.dir}），${o.passes} 遍与 ${2 * o.passes} 遍，${builds.length} 个版本，每次运行约 1–3 分钟……\n`);
+  process.stdout.write(`valgrind 计数：${files.length} 个工作簿（${o.dir}），${o.passes} 遍与 ${2 * o.passes} 遍，${builds.length} 个版本，每次运行约 1–4 分钟……\n`);
   const jobs = builds.flatMap((b, i) => passes.map((p) => () => count(b, gridsFile, p, path.join(work, `callgrind-${i}-${p}.out`))));
   const results = await inPairs(jobs);
   await fs.rm(work, { recursive: true, force: true });
@@ -206,12 +206,12 @@ async function main(): Promise<void> {
     const executed = (c: Count) => c.total - c.compiler;
     const functions = [...twice.byFunction].map(([name, n]) => ({ name: name.replace(b + path.sep, ""), perAudit: (n - (once.byFunction.get(name) ?? 0)) / audits }));
     return {
-      functions: functions.sort((x, y) => y.perAudit - x.perAudit).slice(0, o.functions),
       build: b,
       findings: twice.findings,
       steady: (executed(twice) - executed(once)) / audits,
       steadyCompiler: (twice.compiler - once.compiler) / audits,
       withCompile: (once.total - base.total) / audits,
+      functions: functions.sort((x, y) => y.perAudit - x.perAudit).slice(0, o.functions),
     };
   });
   for (const r of rows) {

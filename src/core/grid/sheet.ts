@@ -80,4 +80,3 @@ export function cellText(cell: Cell | undefined | null): string {
   if (v === null || v === undefined) return "";
   return trimmed(String(v));
 }
-
