@@ -382,7 +382,8 @@ function buildTable(view: SheetView, cand: Candidate, end: number, skip: Set<num
     // Most body rows hold amounts: those are neither page-break leftovers nor 部门/单位 lines.
     const amountRow = hasAmountCell(view, r);
     const cells = amountRow ? NO_CELLS : rowCells(view, r);
-    const first = normalizeLabel(firstText(view, r, header.left, header.right));
+    const firstCol = firstFilledColumn(view, r, header.left, header.right);
+    const first = firstCol < 0 ? "" : normalizeLabel(view.ownText(r, firstCol));
     // What a page break leaves: "续表", the 部门/单位 line again, a page number.
     if (!amountRow && cells.every((x) => PAGE_MARK.test(normalizeLabel(x.t)))) continue;
     if (noteRows.length > 0 || NOTE_START.test(first) || (first.length > 30 && !/^\d/.test(first))) {
@@ -392,7 +393,7 @@ function buildTable(view: SheetView, cand: Candidate, end: number, skip: Set<num
     // No pattern of UNIT_ROW holds a space, so testing each cell is testing the row's text.
     if (!amountRow && cells.some((x) => UNIT_ROW.test(x.t))) continue;
     // A table continued after a repeated header: skip the repeat.
-    if (header.rows.includes(r) || isLanciRow(view, r, header.left, header.right) || repeated(r)) continue;
+    if (header.rows.includes(r) || isLanciRow(view, r, header.left, header.right) || repeated(r, firstCol, first)) continue;
     dataRows.push(r);
   }
   const reader = new AmountReader(view, unit);
@@ -510,19 +511,17 @@ function rowText(view: SheetView, r: number): string {
     .join(" ");
 }
 
-function firstText(view: SheetView, r: number, left: number, right: number): string {
-  for (let c = left; c <= right; c++) {
-    const t = view.ownText(r, c);
-    if (t !== "") return t;
-  }
-  return "";
+function firstFilledColumn(view: SheetView, r: number, left: number, right: number): number {
+  for (let c = left; c <= right; c++) if (view.ownText(r, c) !== "") return c;
+  return -1;
 }
 
 /**
- * Whether a row prints one of the header's rows again (a table continued on the next page).
+ * Whether a row prints one of the header's rows again (a table continued on the next page),
+ * given the row's first filled column between the header's edges and its normalised text.
  * The header's texts are normalised once per table, not once per body row.
  */
-function headerRepeat(view: SheetView, header: HeaderBlock): (r: number) => boolean {
+function headerRepeat(view: SheetView, header: HeaderBlock): (r: number, first: number, norm: string) => boolean {
   const printed = header.rows.map((h, i) => {
     const texts: string[] = [];
     let needed = 0;
@@ -534,13 +533,10 @@ function headerRepeat(view: SheetView, header: HeaderBlock): (r: number) => bool
     }
     return { texts, needed };
   });
-  return (r) => {
-    // The row's first text, normalised once, must be a header row's text in that column: that
-    // one comparison per header row settles nearly every body row.
-    let first = header.left;
-    while (first <= header.right && view.ownText(r, first) === "") first++;
-    if (first > header.right) return false;
-    const norm = normalizeLabel(view.ownText(r, first));
+  return (r, first, norm) => {
+    // The row's first text must be a header row's text in that column: that one comparison per
+    // header row settles nearly every body row.
+    if (first < 0) return false;
     return printed.some(({ texts, needed }) => {
       if (norm !== texts[first - header.left]) return false;
       let same = 1;
