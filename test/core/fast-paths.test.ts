@@ -1,7 +1,7 @@
 /** The shortcuts taken for speed give the same answers as the plain computations. */
 import Decimal from "decimal.js";
 import fc from "fast-check";
-import { parseAmountCell, parseAmountText } from "../../src/core/grid/amount";
+import { parseAmountCell, parseAmountText, plainNumberDecimals } from "../../src/core/grid/amount";
 import { SheetView } from "../../src/core/grid/sheet";
 import type { Cell } from "../../src/core/grid/types";
 import type { Amount } from "../../src/core/model/types";
@@ -145,6 +145,22 @@ describe("parseAmountCell for number cells shown as plain numbers", () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it("reads a display's decimals character by character exactly where the number pattern matches", () => {
+    const pattern = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[+-]?\.\d+$/;
+    const reference = (t: string) => (!pattern.test(t) ? -1 : t.includes(".") ? t.length - t.indexOf(".") - 1 : 0);
+    // Digits, the signs and separators, and their look-alikes (full-width, Arabic-Indic digits, spaces).
+    const chars = [..."0123456789,.+-", ..." ，．１٣e%()", "12", "345", ",000", ".50"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 10 }), (parts) => {
+        const t = parts.join("");
+        expect(plainNumberDecimals(t)).toBe(reference(t));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const t of ["1,234.56", "300", "-.5", "+0.125", "1,234", "12,345,678.9"]) expect(plainNumberDecimals(t)).toBe(t.includes(".") ? t.length - t.indexOf(".") - 1 : 0);
+    for (const t of ["", "+", ".", "1.", "1,23", "1234,567", ",123", "1,.5", "1,234.5,6", "１２", "1 234"]) expect(plainNumberDecimals(t)).toBe(-1);
   });
 
   it("still parses other displays the long way", () => {

@@ -296,6 +296,34 @@ describe("continued tables", () => {
   });
 });
 
+describe("栏次 rows in a table body", () => {
+  // Seed 2022 公开表3 prints no 栏次 row in its header: a 栏次 row on a later page repeats no header row.
+  async function table3WithBodyRow(cells: (Cell | null)[]) {
+    const grid = await seedGrid("2022");
+    const s3 = grid.sheets.find((s) => s.name === "公开表3")!;
+    const before = recognize(grid).document.tables.find((t) => t.id === "预算-3")!;
+    const at = before.headerRows[before.headerRows.length - 1] + 9;
+    s3.rows.splice(at, 0, cells);
+    const after = recognize(grid).document.tables.find((t) => t.id === "预算-3")!;
+    return { before, after, at, findings: audit(grid).findings.filter((f) => f.sheet === "公开表3") };
+  }
+
+  test("a 栏次 row printed in the body is no line of the table", async () => {
+    for (const label of ["栏次", "行 次", null]) {
+      const { before, after, at, findings } = await table3WithBodyRow([label === null ? null : { value: label }, null, { value: 1 }, { value: 2 }, { value: 3 }]);
+      expect(after.items.map((i) => i.label)).toEqual(before.items.map((i) => i.label));
+      expect(after.items.some((i) => i.row === at)).toBe(false);
+      expect(findings).toEqual([]);
+    }
+  });
+
+  test("a body row that starts with a small number but is no 栏次 row stays a line", async () => {
+    const { before, after, at } = await table3WithBodyRow([{ value: 12 }, { value: "其他支出" }, { value: 5.5, text: "5.50" }, { value: 5.5, text: "5.50" }]);
+    expect(after.items).toHaveLength(before.items.length + 1);
+    expect(after.items.find((i) => i.row === at)).toMatchObject({ label: "12 其他支出" });
+  });
+});
+
 describe("summary-table rows with one side left unlabelled", () => {
   // Seed 2021 表1, row 14: the income side prints only its 行次 9 (no line: nothing to check), the expense side 卫生健康支出.
   async function incomeLineOfRow14(edit: (cells: (Cell | null | undefined)[]) => void) {

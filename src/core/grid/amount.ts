@@ -52,6 +52,42 @@ function decimalsOf(text: string): number {
   return dot < 0 ? 0 : text.length - dot - 1;
 }
 
+/**
+ * The decimals of a text NUMBER matches ("1,234.56" → 2, "300" → 0, "-.5" → 1), else -1; read
+ * character by character, as most amount cells show such a text and the test is made for each.
+ */
+export function plainNumberDecimals(text: string): number {
+  const n = text.length;
+  let i = 0;
+  let c = n > 0 ? text.charCodeAt(0) : 0;
+  if (c === 0x2b || c === 0x2d) i++;
+  let digits = 0;
+  // Digits since the last comma; -1 before any comma.
+  let group = -1;
+  let run = 0;
+  for (; i < n; i++) {
+    c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      digits++;
+      run++;
+    } else if (c === 0x2c) {
+      if (group < 0 ? run < 1 || run > 3 : run !== 3) return -1;
+      group = 0;
+      run = 0;
+    } else break;
+  }
+  if (group >= 0 && run !== 3) return -1;
+  if (i === n) return digits > 0 ? 0 : -1;
+  if (c !== 0x2e) return -1;
+  const decimals = n - i - 1;
+  if (decimals === 0) return -1;
+  for (i++; i < n; i++) {
+    c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return -1;
+  }
+  return decimals;
+}
+
 /** Parse a number written as text: "2,065.54", "１２３．４５", " 394.82 ", "(12.30)", "−5". */
 export function parseAmountText<T extends PrintedAmount = PrintedAmount>(raw: string, make: MakeAmount<T> = printedAmount as MakeAmount<T>): ParsedAmount<T> {
   let s = raw.normalize("NFKC").replace(/\s+/g, "").replace(/[−－]/g, "-").replace(/，/g, ",");
@@ -111,7 +147,8 @@ export function parseAmountCell<T extends PrintedAmount = PrintedAmount>(cell: C
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return { kind: "invalid", reason: "数值无效", text: String(v) };
     // The usual display ("1,234.56") is already a plain number: only its decimals are needed.
-    const shownDecimals = cell.text === undefined ? undefined : NUMBER.test(cell.text) ? decimalsOf(cell.text) : shownAmountDecimals(cell.text);
+    const plain = cell.text === undefined ? -1 : plainNumberDecimals(cell.text);
+    const shownDecimals = plain >= 0 ? plain : cell.text === undefined ? undefined : shownAmountDecimals(cell.text);
     if (shownDecimals !== undefined) return shownNumber(v, shownDecimals, cell.text!, make);
     const fmt = formatDecimals(cell.numberFormat);
     if (fmt !== undefined) return shownNumber(v, fmt, String(v), make);

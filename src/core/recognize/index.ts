@@ -164,6 +164,37 @@ function fewFilled(row: SheetView["sheet"]["rows"][number] | undefined, max: num
   return n > 0;
 }
 
+/** Whether a non-empty cell of the row (a merged area at its top-left cell, as rowCells lists them) has a text that passes `test`. */
+function someShownText(view: SheetView, r: number, test: (text: string) => boolean): boolean {
+  const filled = Math.min(view.colCount, view.sheet.rows[r]?.length ?? 0);
+  for (let c = 0; c < filled; c++) {
+    const t = view.ownText(r, c);
+    if (t === "") continue;
+    const m = view.mergeAt(r, c);
+    if ((!m || (m.top === r && m.left === c)) && test(t)) return true;
+  }
+  return false;
+}
+
+function isNotPageMark(text: string): boolean {
+  return !PAGE_MARK.test(normalizeLabel(text));
+}
+
+function isUnitText(text: string): boolean {
+  return UNIT_ROW.test(text);
+}
+
+/** Normalised text a 栏次 row can start with: 栏次, 行次 or a number of one or two digits. */
+function opensLanciRow(norm: string): boolean {
+  if (norm === "栏次" || norm === "行次") return true;
+  if (norm.length === 0 || norm.length > 2) return false;
+  for (let i = 0; i < norm.length; i++) {
+    const d = norm.charCodeAt(i);
+    if (d < 48 || d > 57) return false;
+  }
+  return true;
+}
+
 /** Non-empty cells of a row, a merged area counted once (at its top-left cell). */
 function rowCells(view: SheetView, r: number): RowCell[] {
   const out: RowCell[] = [];
@@ -381,19 +412,19 @@ function buildTable(view: SheetView, cand: Candidate, end: number, skip: Set<num
     if (skip.has(r) || view.rowIsEmpty(r)) continue;
     // Most body rows hold amounts: those are neither page-break leftovers nor 部门/单位 lines.
     const amountRow = hasAmountCell(view, r);
-    const cells = amountRow ? NO_CELLS : rowCells(view, r);
     const firstCol = firstFilledColumn(view, r, header.left, header.right);
     const first = firstCol < 0 ? "" : normalizeLabel(view.ownText(r, firstCol));
     // What a page break leaves: "续表", the 部门/单位 line again, a page number.
-    if (!amountRow && cells.every((x) => PAGE_MARK.test(normalizeLabel(x.t)))) continue;
+    if (!amountRow && !someShownText(view, r, isNotPageMark)) continue;
     if (noteRows.length > 0 || NOTE_START.test(first) || (first.length > 30 && !/^\d/.test(first))) {
       noteRows.push(r);
       continue;
     }
     // No pattern of UNIT_ROW holds a space, so testing each cell is testing the row's text.
-    if (!amountRow && cells.some((x) => UNIT_ROW.test(x.t))) continue;
-    // A table continued after a repeated header: skip the repeat.
-    if (header.rows.includes(r) || isLanciRow(view, r, header.left, header.right) || repeated(r, firstCol, first)) continue;
+    if (!amountRow && someShownText(view, r, isUnitText)) continue;
+    // A table continued after a repeated header: skip the repeat. isLanciRow gives up at the
+    // row's first filled cell unless it reads 栏次, 行次 or a 栏 number, so only those rows are read again.
+    if (header.rows.includes(r) || (opensLanciRow(first) && isLanciRow(view, r, header.left, header.right)) || repeated(r, firstCol, first)) continue;
     dataRows.push(r);
   }
   const reader = new AmountReader(view, unit);
@@ -477,8 +508,6 @@ const unitLine = remembered((line: string): UnitLineFacts => {
   }
   return facts;
 });
-
-const NO_CELLS: readonly RowCell[] = [];
 
 /** Words that open a header row, which may also name a 单位. */
 const HEADER_FIRST_WORD = /^(项目|科目编码|来源项目)$/;
