@@ -12,6 +12,7 @@ import { isDataRow, isLanciRow, TOTAL_LABEL } from "../../src/core/recognize/hea
 import type { LineItem, TableModel } from "../../src/core/model/types";
 import { matchTitle } from "../../src/core/recognize";
 import { subjectRow } from "../../src/core/rules/lookup";
+import { RuleContext } from "../../src/core/rules/context";
 
 function referenceNormalize(text: string): string {
   return text
@@ -181,6 +182,42 @@ describe("subjectRow with its per-table index", () => {
     table.items = [item("201", "replaced", 1)];
     expect(subjectRow(table, "201")?.label).toBe("replaced");
     expect(subjectRow(undefined, "201")).toBeUndefined();
+  });
+});
+
+describe("one finding per rule, cell and expected figure, recorded in row order", () => {
+  it("keeps the same findings as a set of every (cell, figure) reported before", () => {
+    const meta = { id: "test.rule", title: "测试", severity: "error" as const, relation: "", source: "" };
+    // Mostly ascending cells, as rules report, with returns to earlier cells and rows past 65,536 (keys beyond 2³⁰).
+    const report = fc.record({
+      sheet: fc.constantFrom("表1", "表2"),
+      row: fc.oneof(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 65530, max: 65540 })),
+      col: fc.integer({ min: 0, max: 3 }),
+      expected: fc.constantFrom(undefined, "1.00", "2.00"),
+    });
+    fc.assert(
+      fc.property(fc.array(report, { maxLength: 40 }), fc.boolean(), (reports, sorted) => {
+        const list = sorted ? [...reports].sort((a, b) => a.row - b.row || a.col - b.col) : reports;
+        const ctx = new RuleContext({ tables: [] }, {});
+        ctx.use(meta);
+        const seen = new Set<string>();
+        const kept: string[] = [];
+        for (const r of list) {
+          ctx.report({ pos: { sheet: r.sheet, row: r.row, col: r.col }, message: "m", expected: r.expected });
+          const key = `${r.sheet}!${r.row},${r.col}=${r.expected ?? ""}`;
+          if (!seen.has(key)) kept.push(key);
+          seen.add(key);
+        }
+        expect(ctx.findings.map((f) => `${f.sheet}!${f.cell}=${f.expected ?? ""}`)).toEqual(kept.map((k) => k.replace(/!(\d+),(\d+)=/, (_, row, col) => `!${String.fromCharCode(65 + Number(col))}${Number(row) + 1}=`)));
+        // Each rule starts afresh.
+        ctx.use(meta);
+        if (list.length > 0) {
+          ctx.report({ pos: { sheet: list[0].sheet, row: list[0].row, col: list[0].col }, message: "m", expected: list[0].expected });
+          expect(ctx.findings).toHaveLength(kept.length + 1);
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

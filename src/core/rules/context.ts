@@ -70,8 +70,8 @@ export function tableLabel(t: TableModel): string {
 export class RuleContext {
   readonly findings: Finding[] = [];
   private meta!: RuleMeta;
-  /** Cells the current rule has reported, by sheet and cell number, with the expected figures. */
-  private reported: Map<string, Map<number, string | string[]>> | undefined;
+  /** Cells the current rule has reported, by sheet, with the expected figures. */
+  private reported: Map<string, ReportedCells> | undefined;
 
   constructor(
     readonly doc: BudgetDocument,
@@ -168,15 +168,8 @@ export class RuleContext {
   private reportedBefore(pos: CellPos, expected: string | undefined): boolean {
     this.reported ??= new Map();
     let cells = this.reported.get(pos.sheet);
-    if (!cells) this.reported.set(pos.sheet, (cells = new Map()));
-    const key = pos.row * 16384 + pos.col;
-    const figure = expected ?? "";
-    const known = cells.get(key);
-    if (known === undefined) cells.set(key, figure);
-    else if (known === figure || (Array.isArray(known) && known.includes(figure))) return true;
-    else if (Array.isArray(known)) known.push(figure);
-    else cells.set(key, [known, figure]);
-    return false;
+    if (!cells) this.reported.set(pos.sheet, (cells = new ReportedCells()));
+    return cells.seen(pos.row * 16384 + pos.col, expected ?? "");
   }
 
   private severityFor(verdict: Verdict): Severity | undefined {
@@ -185,5 +178,47 @@ export class RuleContext {
     if (policy === "ignore") return undefined;
     if (policy === "error") return "error";
     return this.meta.severity === "info" ? "info" : "warning";
+  }
+}
+
+/**
+ * The cells one rule has reported on one sheet, with the expected figures. Rules report in row
+ * order, so a cell past every one reported so far is new and is only appended; the cells are
+ * looked up (indexed on first need) only when a rule comes back to an earlier cell. A large
+ * table's rule reports hundreds of thousands of cells, and a map of them cost more than the rule.
+ */
+class ReportedCells {
+  private readonly keys: number[] = [];
+  private readonly figures: (string | string[])[] = [];
+  private last = -1;
+  private index: Map<number, number> | undefined;
+
+  /** Whether the cell was reported with this figure before; records it when not. */
+  seen(key: number, figure: string): boolean {
+    if (key > this.last) {
+      this.last = key;
+      this.add(key, figure);
+      return false;
+    }
+    if (!this.index) {
+      this.index = new Map();
+      for (let i = 0; i < this.keys.length; i++) this.index.set(this.keys[i], i);
+    }
+    const at = this.index.get(key);
+    if (at === undefined) {
+      this.add(key, figure);
+      return false;
+    }
+    const known = this.figures[at];
+    if (known === figure || (Array.isArray(known) && known.includes(figure))) return true;
+    if (Array.isArray(known)) known.push(figure);
+    else this.figures[at] = [known, figure];
+    return false;
+  }
+
+  private add(key: number, figure: string): void {
+    this.index?.set(key, this.keys.length);
+    this.keys.push(key);
+    this.figures.push(figure);
   }
 }
