@@ -11,6 +11,7 @@ import { normalizeLabel, normalizesTo, trimmed } from "../../src/core/grid/text"
 import { isDataRow, isLanciRow, TOTAL_LABEL } from "../../src/core/recognize/header";
 import type { LineItem, TableModel } from "../../src/core/model/types";
 import { matchTitle } from "../../src/core/recognize";
+import { TABLE_DEFS } from "../../src/core/catalog/tables";
 import { subjectRow } from "../../src/core/rules/lookup";
 import { RuleContext } from "../../src/core/rules/context";
 
@@ -229,6 +230,23 @@ describe("matchTitle with its cache", () => {
     }
     expect(matchTitle("2021 年度支出决算表（表 3）")?.def.number).toBe("3");
     expect(matchTitle("1,234.56")).toBeUndefined();
+  });
+
+  it("skips texts without 表: every standard title names it, and no other character normalises to it", () => {
+    for (const def of TABLE_DEFS) {
+      expect(def.titles.length).toBeGreaterThan(0);
+      for (const pattern of def.titles) expect(pattern.source).toContain("表");
+      // The same title with 表 written otherwise (full width cannot be: 表 has no compatibility form).
+      expect(matchTitle(`${def.name}`)?.def).toBe(def);
+      expect(matchTitle(def.name.replace(/表/g, "单"))).toBeUndefined();
+    }
+    const mapsOntoIt: string[] = [];
+    for (let c = 0; c < 0x30000; c++) {
+      if (c >= 0xd800 && c < 0xe000) continue;
+      const s = String.fromCodePoint(c);
+      if (s !== "表" && s.normalize("NFKC").includes("表")) mapsOntoIt.push(s);
+    }
+    expect(mapsOntoIt).toEqual([]);
   });
 });
 

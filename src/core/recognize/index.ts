@@ -67,6 +67,12 @@ function tagOf(norm: string): string | undefined {
 }
 /** Every table title is Chinese: amounts, codes and other cells without a Han character are skipped at once. */
 const HAS_HAN = /[\u3400-\u9fff]/;
+/**
+ * Every standard title ends its name with 表, and no other character normalises to one holding 表
+ * (checked over all code points): text without it is no title, nor title-like, and is not looked
+ * up (looking up a text just read from a file means hashing it).
+ */
+const TITLE_WORD = "表";
 
 export interface TitleMatch {
   def: TableDef;
@@ -95,7 +101,7 @@ const matchTitleRemembered = remembered(matchTitleUncached);
 /** Whether a cell's text is the title of a standard table, and which. The result is shared: do not change it. */
 export function matchTitle(text: string): TitleMatch | undefined {
   // Codes and amounts: no need to remember those.
-  return HAS_HAN.test(text) ? matchTitleRemembered(text) : undefined;
+  return text.includes(TITLE_WORD) && HAS_HAN.test(text) ? matchTitleRemembered(text) : undefined;
 }
 
 function matchTitleUncached(text: string): TitleMatch | undefined {
@@ -113,7 +119,11 @@ function matchTitleUncached(text: string): TitleMatch | undefined {
 }
 
 /** Text shaped like a table title that is not one of ours ("政府采购预算表"): a boundary between tables. */
-const looksLikeTitle = remembered(looksLikeTitleUncached);
+const looksLikeTitleRemembered = remembered(looksLikeTitleUncached);
+
+function looksLikeTitle(norm: string): boolean {
+  return norm.includes(TITLE_WORD) && looksLikeTitleRemembered(norm);
+}
 
 function looksLikeTitleUncached(norm: string): boolean {
   const core = titleCore(norm);
