@@ -14,6 +14,7 @@ import { matchTitle } from "../../src/core/recognize";
 import { TABLE_DEFS } from "../../src/core/catalog/tables";
 import { subjectRow } from "../../src/core/rules/lookup";
 import { RuleContext } from "../../src/core/rules/context";
+import { isRunningItem } from "../../src/core/rules/subjects";
 
 function referenceNormalize(text: string): string {
   return text
@@ -219,6 +220,20 @@ describe("one finding per rule, cell and expected figure, recorded in row order"
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe("isRunningItem, which reads only names holding 运", () => {
+  it("answers as matching the name without its white space", () => {
+    const chars = [..."行政运机构事业其他支出 \u3000\t\n"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 8 }), (parts) => {
+        const name = parts.join("");
+        expect(isRunningItem(name)).toBe(/^(行政运行|机构运行|事业运行)$/.test(name.replace(/\s/g, "")));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const name of ["行政运行", " 机构运行 ", "事业 运\u3000行"]) expect(isRunningItem(name)).toBe(true);
   });
 });
 

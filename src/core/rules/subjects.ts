@@ -113,7 +113,8 @@ const RUNNING_ITEMS = /^(行政运行|机构运行|事业运行)$/;
 
 /** 行政运行, 机构运行 or 事业运行: a 项 meant for 基本支出 only. */
 export function isRunningItem(name: string): boolean {
-  return RUNNING_ITEMS.test(name.replace(/\s/g, ""));
+  // Each of them holds 运: other names (nearly all) are neither stripped nor matched.
+  return name.includes("运") && RUNNING_ITEMS.test(name.replace(/\s/g, ""));
 }
 
 /** 行政运行/机构运行/事业运行 are meant for 基本支出. */
