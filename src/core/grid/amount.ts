@@ -44,7 +44,8 @@ const MAX_DIGITS = 1e13;
 const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 const NOTHING = /^[-—–－―~～/／\\]*$|^无$/;
-const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[+-]?\.\d+$/;
+/** A plain number as text: digits, thousands commas in groups of three, a point, a sign. */
+export const PLAIN_NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[+-]?\.\d+$/;
 
 /** Decimal places as printed: "47.80" → 2, "300" → 0. */
 function decimalsOf(text: string): number {
@@ -53,7 +54,7 @@ function decimalsOf(text: string): number {
 }
 
 /**
- * The decimals of a text NUMBER matches ("1,234.56" → 2, "300" → 0, "-.5" → 1), else -1; read
+ * The decimals of a text PLAIN_NUMBER matches ("1,234.56" → 2, "300" → 0, "-.5" → 1), else -1; read
  * character by character, as most amount cells show such a text and the test is made for each.
  */
 export function plainNumberDecimals(text: string): number {
@@ -99,7 +100,7 @@ export function parseAmountText<T extends PrintedAmount = PrintedAmount>(raw: st
     s = paren[1];
   }
   s = s.replace(/^¥|元$|万元$/g, "");
-  if (!NUMBER.test(s)) return { kind: "invalid", reason: `「${raw.trim()}」不是金额`, text: raw };
+  if (!PLAIN_NUMBER.test(s)) return { kind: "invalid", reason: `「${raw.trim()}」不是金额`, text: raw };
   const plain = s.replace(/,/g, "");
   const value = new Decimal(plain);
   return make(decimalsOf(plain.replace(/^[+-]/, "")), raw, undefined, negative ? value.negated() : value);

@@ -68,7 +68,7 @@ function tagOf(norm: string): string | undefined {
 /** Every table title is Chinese: amounts, codes and other cells without a Han character are skipped at once. */
 const HAS_HAN = /[\u3400-\u9fff]/;
 /**
- * Every standard title ends its name with 表, and no other character normalises to one holding 表
+ * Every standard title holds 表, and no other character normalises to one holding 表
  * (checked over all code points): text without it is no title, nor title-like, and is not looked
  * up (looking up a text just read from a file means hashing it).
  */
@@ -174,14 +174,14 @@ function fewFilled(row: SheetView["sheet"]["rows"][number] | undefined, max: num
   return n > 0;
 }
 
-/** Whether a non-empty cell of the row (a merged area at its top-left cell, as rowCells lists them) has a text that passes `test`. */
-function someShownText(view: SheetView, r: number, test: (text: string) => boolean): boolean {
+/** Whether a non-empty cell of the row (a merged area counted once, at its top-left cell) has a text that passes `test`. */
+function someShownText(view: SheetView, r: number, test: (text: string, c: number) => boolean): boolean {
   const filled = Math.min(view.colCount, view.sheet.rows[r]?.length ?? 0);
   for (let c = 0; c < filled; c++) {
     const t = view.ownText(r, c);
     if (t === "") continue;
     const m = view.mergeAt(r, c);
-    if ((!m || (m.top === r && m.left === c)) && test(t)) return true;
+    if ((!m || (m.top === r && m.left === c)) && test(t, c)) return true;
   }
   return false;
 }
@@ -208,13 +208,10 @@ function opensLanciRow(norm: string): boolean {
 /** Non-empty cells of a row, a merged area counted once (at its top-left cell). */
 function rowCells(view: SheetView, r: number): RowCell[] {
   const out: RowCell[] = [];
-  const filled = Math.min(view.colCount, view.sheet.rows[r]?.length ?? 0);
-  for (let c = 0; c < filled; c++) {
-    const t = view.ownText(r, c);
-    if (t === "") continue;
-    const m = view.mergeAt(r, c);
-    if (!m || (m.top === r && m.left === c)) out.push({ c, t });
-  }
+  someShownText(view, r, (t, c) => {
+    out.push({ c, t });
+    return false;
+  });
   return out;
 }
 
