@@ -1,6 +1,14 @@
 import { normalizeLabel, trimmed } from "./text";
 import type { Cell, CellRange, SheetGrid } from "./types";
 
+const NO_TEXTS: string[] = [];
+
+/** A non-empty cell of a row: its column and trimmed text. */
+export interface ShownCell {
+  readonly c: number;
+  readonly t: string;
+}
+
 /** Read access to one sheet that knows merged areas: a merged area shows its top-left cell. */
 export class SheetView {
   readonly name: string;
@@ -9,6 +17,15 @@ export class SheetView {
   /** Merged areas by the rows they cover (a few rows have merges: titles, headers, notes). */
   private readonly mergesOfRow: (CellRange[] | undefined)[] = [];
   private readonly hiddenRows: Set<number>;
+  /**
+   * Each row's trimmed cell texts and their normalised forms, made when the row is first read:
+   * recognition reads every cell several times, and making its text each time cost more than
+   * the rest of the read.
+   */
+  private readonly texts: (string[] | undefined)[];
+  private readonly norms: ((string | undefined)[] | undefined)[];
+  /** A row's non-empty cells, a merged area counted once (at its top-left cell). */
+  private readonly shownOfRow: (ShownCell[] | undefined)[];
 
   constructor(readonly sheet: SheetGrid) {
     this.name = sheet.name;
@@ -21,6 +38,10 @@ export class SheetView {
       for (let r = m.top; r <= m.bottom; r++) (this.mergesOfRow[r] ??= []).push(m);
     }
     this.hiddenRows = new Set(sheet.hiddenRows ?? []);
+    // Filled, not left with holes: reading a hole is V8's slow path.
+    this.texts = new Array(this.rowCount).fill(undefined);
+    this.norms = new Array(this.rowCount).fill(undefined);
+    this.shownOfRow = new Array(this.rowCount).fill(undefined);
   }
 
   cell(r: number, c: number): Cell | undefined {
@@ -46,17 +67,54 @@ export class SheetView {
 
   /** Trimmed display text at (r, c), merges included; "" when empty. */
   text(r: number, c: number): string {
-    return cellText(this.shown(r, c));
+    const m = this.mergeAt(r, c);
+    return m ? this.ownText(m.top, m.left) : this.ownText(r, c);
   }
 
   /** Text of the cell itself, ignoring merges. */
   ownText(r: number, c: number): string {
-    return cellText(this.sheet.rows[r]?.[c]);
+    const texts = this.rowTexts(r);
+    return c < texts.length ? texts[c] : "";
   }
 
   /** normalizeLabel of the cell's own text. */
   ownNorm(r: number, c: number): string {
-    return normalizeLabel(this.ownText(r, c));
+    const texts = this.rowTexts(r);
+    if (c >= texts.length) return "";
+    let norms = this.norms[r];
+    if (norms === undefined) this.norms[r] = norms = new Array<string | undefined>(texts.length).fill(undefined);
+    return (norms[c] ??= normalizeLabel(texts[c]));
+  }
+
+  /** The trimmed texts of a row's cells ("" for an empty one), by column. */
+  private rowTexts(r: number): readonly string[] {
+    if (r < 0 || r >= this.rowCount) return NO_TEXTS;
+    let texts = this.texts[r];
+    if (texts === undefined) {
+      const raw = this.sheet.rows[r];
+      texts = [];
+      if (raw) for (let c = 0; c < raw.length; c++) texts.push(cellText(raw[c]));
+      this.texts[r] = texts;
+    }
+    return texts;
+  }
+
+  /** The row's non-empty cells with their texts, a merged area counted once (at its top-left cell), left to right. */
+  shownCells(r: number): readonly ShownCell[] {
+    if (r < 0 || r >= this.rowCount) return [];
+    let cells = this.shownOfRow[r];
+    if (cells === undefined) {
+      cells = [];
+      const texts = this.rowTexts(r);
+      for (let c = 0; c < texts.length; c++) {
+        const t = texts[c];
+        if (t === "") continue;
+        const m = this.mergeAt(r, c);
+        if (!m || (m.top === r && m.left === c)) cells.push({ c, t });
+      }
+      this.shownOfRow[r] = cells;
+    }
+    return cells;
   }
 
   isRowHidden(r: number): boolean {
@@ -64,10 +122,10 @@ export class SheetView {
   }
 
   rowIsEmpty(r: number, left = 0, right = this.colCount - 1): boolean {
-    const raw = this.sheet.rows[r];
-    if (!raw) return true;
-    const last = Math.min(right, raw.length - 1);
-    for (let c = left; c <= last; c++) if (cellText(raw[c]) !== "") return false;
+    if (!this.sheet.rows[r]) return true;
+    const texts = this.rowTexts(r);
+    const last = Math.min(right, texts.length - 1);
+    for (let c = left; c <= last; c++) if (texts[c] !== "") return false;
     return true;
   }
 }

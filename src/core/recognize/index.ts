@@ -1,5 +1,5 @@
 import { a1 } from "../grid/address";
-import { SheetView } from "../grid/sheet";
+import { SheetView, type ShownCell } from "../grid/sheet";
 import { remembered } from "../grid/remember";
 import { findYear, normalizeLabel, normalizesTo } from "../grid/text";
 import type { WorkbookGrid } from "../grid/types";
@@ -153,11 +153,6 @@ export interface Recognition {
   notes: RecognitionNote[];
 }
 
-interface RowCell {
-  c: number;
-  t: string;
-}
-
 /**
  * The raw row has between 1 and `max` filled cells and no amount (checked without making any
  * text): a title row holds words, perhaps a year or a small table number, never an amount.
@@ -175,14 +170,8 @@ function fewFilled(row: SheetView["sheet"]["rows"][number] | undefined, max: num
 }
 
 /** Whether a non-empty cell of the row (a merged area counted once, at its top-left cell) has a text that passes `test`. */
-function someShownText(view: SheetView, r: number, test: (text: string, c: number) => boolean): boolean {
-  const filled = Math.min(view.colCount, view.sheet.rows[r]?.length ?? 0);
-  for (let c = 0; c < filled; c++) {
-    const t = view.ownText(r, c);
-    if (t === "") continue;
-    const m = view.mergeAt(r, c);
-    if ((!m || (m.top === r && m.left === c)) && test(t, c)) return true;
-  }
+function someShownText(view: SheetView, r: number, test: (text: string) => boolean): boolean {
+  for (const cell of view.shownCells(r)) if (test(cell.t)) return true;
   return false;
 }
 
@@ -206,13 +195,8 @@ function opensLanciRow(norm: string): boolean {
 }
 
 /** Non-empty cells of a row, a merged area counted once (at its top-left cell). */
-function rowCells(view: SheetView, r: number): RowCell[] {
-  const out: RowCell[] = [];
-  someShownText(view, r, (t, c) => {
-    out.push({ c, t });
-    return false;
-  });
-  return out;
+function rowCells(view: SheetView, r: number): readonly ShownCell[] {
+  return view.shownCells(r);
 }
 
 function findCandidates(view: SheetView): Candidate[] {
