@@ -46,7 +46,7 @@ function isNumberCell(view: SheetView, r: number, c: number): boolean {
   const own = view.ownText(r, c);
   // Words: a Han character stays itself when normalised, and no number starts with one.
   if (isUnifiedIdeograph(own.charCodeAt(0))) return false;
-  const t = normalizeLabel(own).replace(/,/g, "");
+  const t = view.ownNorm(r, c).replace(/,/g, "");
   return /^[-+(]?(\d+(\.\d+)?|\.\d+)\)?$/.test(t) && !YEAR.test(t);
 }
 
@@ -67,7 +67,7 @@ export function isLanciRow(view: SheetView, r: number, left: number, right: numb
     // A body row's label starts with a Han character that no normalising turns into 栏, 行 or a digit.
     const lead = own.charCodeAt(0);
     if (isUnifiedIdeograph(lead) && lead !== LAN && lead !== HANG) return false;
-    const t = normalizeLabel(own);
+    const t = view.ownNorm(r, c);
     if (t === "栏次" || t === "行次") {
       sawLabel = true;
       continue;
@@ -106,7 +106,7 @@ export function isDataRow(view: SheetView, r: number, left: number, right: numbe
       onlyTotals = false;
       continue;
     }
-    const t = normalizeLabel(own);
+    const t = view.ownNorm(r, c);
     if (NOTHING.test(t)) continue;
     if (firstCol < 0) {
       firstCol = c;

@@ -209,7 +209,7 @@ function findCandidates(view: SheetView): Candidate[] {
     if (cells.length === 0 || cells.length > 4) continue;
     let scanned = 0;
     for (const { c, t } of cells) {
-      const norm = normalizeLabel(t);
+      const norm = view.ownNorm(r, c);
       const tag = tagOf(norm);
       if (tag) {
         lastTag = { row: r, tag };
@@ -404,7 +404,7 @@ function buildTable(view: SheetView, cand: Candidate, end: number, skip: Set<num
     // Most body rows hold amounts: those are neither page-break leftovers nor 部门/单位 lines.
     const amountRow = hasAmountCell(view, r);
     const firstCol = firstFilledColumn(view, r, header.left, header.right);
-    const first = firstCol < 0 ? "" : normalizeLabel(view.ownText(r, firstCol));
+    const first = firstCol < 0 ? "" : view.ownNorm(r, firstCol);
     // What a page break leaves: "续表", the 部门/单位 line again, a page number.
     if (!amountRow && !someShownText(view, r, isNotPageMark)) continue;
     if (noteRows.length > 0 || NOTE_START.test(first) || (first.length > 30 && !/^\d/.test(first))) {
