@@ -3,7 +3,7 @@ import Decimal from "decimal.js";
 import fc from "fast-check";
 import { parseAmountCell, parseAmountText, PLAIN_NUMBER, plainNumberDecimals } from "../../src/core/grid/amount";
 import { a1 } from "../../src/core/grid/address";
-import { SheetView } from "../../src/core/grid/sheet";
+import { cellText, SheetView } from "../../src/core/grid/sheet";
 import type { Cell } from "../../src/core/grid/types";
 import type { Amount } from "../../src/core/model/types";
 import { AmountReader } from "../../src/core/recognize/context";
@@ -382,6 +382,49 @@ describe("relations decided in whole 分 when they hold", () => {
         }
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe("SheetView, which makes each row's texts once and answers later reads from them", () => {
+  const cellOf = fc.oneof(
+    fc.constant(null),
+    fc.constantFrom("", " ", "合计", " 一般公共服务支出 ", "２０１", "（续）", "表 3", "\u3000项目"),
+    fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+    fc.record({ error: fc.constant("#REF!") }),
+  );
+  const toCell = (v: unknown): Cell | null =>
+    v === null ? null : typeof v === "object" ? { value: null, error: (v as { error: string }).error } : { value: v as string | number };
+  const sheetOf = fc.record({
+    rows: fc.array(fc.array(cellOf, { maxLength: 6 }), { maxLength: 8 }),
+    merges: fc.array(fc.record({ top: fc.nat(7), left: fc.nat(5), h: fc.nat(2), w: fc.nat(2) }), { maxLength: 3 }),
+    reads: fc.array(fc.record({ r: fc.integer({ min: -1, max: 9 }), c: fc.integer({ min: 0, max: 7 }) }), { maxLength: 40 }),
+  });
+  /** What each read would give straight from the grid, without any memory. */
+  const plainText = (rows: (Cell | null)[][], r: number, c: number) => cellText(rows[r]?.[c] ?? undefined);
+
+  it("gives every text, normalised text, emptiness and list of shown cells the grid gives, in any order of reads", () => {
+    fc.assert(
+      fc.property(sheetOf, ({ rows: raw, merges: boxes, reads }) => {
+        const rows = raw.map((row) => row.map(toCell));
+        const merges = boxes.map((m) => ({ top: m.top, left: m.left, bottom: m.top + m.h, right: m.left + m.w }));
+        const view = new SheetView({ name: "s", rows, merges });
+        for (const { r, c } of [...reads, ...reads]) {
+          expect(view.ownText(r, c)).toBe(plainText(rows, r, c));
+          expect(view.ownNorm(r, c)).toBe(normalizeLabel(plainText(rows, r, c)));
+          const m = view.mergeAt(r, c);
+          expect(view.text(r, c)).toBe(m ? plainText(rows, m.top, m.left) : plainText(rows, r, c));
+          const texts = Array.from({ length: view.colCount }, (_, k) => plainText(rows, r, k));
+          expect(view.rowIsEmpty(r)).toBe(texts.every((t) => t === ""));
+          expect(view.rowIsEmpty(r, c, c + 1)).toBe(texts.slice(c, c + 2).every((t) => t === ""));
+          const shown = texts.flatMap((t, k) => {
+            const area = view.mergeAt(r, k);
+            return t !== "" && (!area || (area.top === r && area.left === k)) ? [{ c: k, t }] : [];
+          });
+          expect(view.shownCells(r)).toEqual(shown);
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 });
