@@ -199,6 +199,14 @@ function rowCells(view: SheetView, r: number): readonly ShownCell[] {
   return view.shownCells(r);
 }
 
+/**
+ * A title, a title-like text and a tag ("公开表 1") all hold 表, and no character but 表 normalises
+ * to one holding it: a row without 表 in any cell starts no candidate, and is not normalised here.
+ */
+function holdsTitleWord(cell: ShownCell): boolean {
+  return cell.t.includes(TITLE_WORD);
+}
+
 function findCandidates(view: SheetView): Candidate[] {
   const out: Candidate[] = [];
   let lastTag: { row: number; tag: string } | undefined;
@@ -206,7 +214,7 @@ function findCandidates(view: SheetView): Candidate[] {
     // A title row holds the title and at most a tag, the year, the 部门 and the unit.
     if (!fewFilled(view.sheet.rows[r], 4)) continue;
     const cells = rowCells(view, r);
-    if (cells.length === 0 || cells.length > 4) continue;
+    if (cells.length === 0 || cells.length > 4 || !cells.some(holdsTitleWord)) continue;
     let scanned = 0;
     for (const { c, t } of cells) {
       const norm = view.ownNorm(r, c);
