@@ -194,11 +194,6 @@ function opensLanciRow(norm: string): boolean {
   return true;
 }
 
-/** Non-empty cells of a row, a merged area counted once (at its top-left cell). */
-function rowCells(view: SheetView, r: number): readonly ShownCell[] {
-  return view.shownCells(r);
-}
-
 /**
  * A title, a title-like text and a tag ("公开表 1") all hold 表, and no character but 表 normalises
  * to one holding it: a row without 表 in any cell starts no candidate, and is not normalised here.
@@ -213,7 +208,7 @@ function findCandidates(view: SheetView): Candidate[] {
   for (let r = 0; r < view.rowCount; r++) {
     // A title row holds the title and at most a tag, the year, the 部门 and the unit.
     if (!fewFilled(view.sheet.rows[r], 4)) continue;
-    const cells = rowCells(view, r);
+    const cells = view.shownCells(r);
     if (cells.length === 0 || cells.length > 4 || !cells.some(holdsTitleWord)) continue;
     let scanned = 0;
     for (const { c, t } of cells) {
@@ -240,7 +235,7 @@ function findCandidates(view: SheetView): Candidate[] {
   // A tag printed under its title ("收支总表" / "公开表 1").
   for (const cand of out) {
     if (cand.tag !== undefined || !cand.match) continue;
-    const below = rowCells(view, cand.row + 1);
+    const below = view.shownCells(cand.row + 1);
     const tag = below.length === 1 ? parseTag(below[0].t) : undefined;
     if (tag) {
       cand.tag = tag;
@@ -300,9 +295,7 @@ export function recognize(grid: WorkbookGrid): Recognition {
     // Text above the first table (a cover note such as "2022年部门预算") may carry the year.
     const firstTop = groups.find((g) => g.cand.match)?.cand.top ?? view.rowCount;
     for (let r = 0; r < Math.min(firstTop, 30); r++) {
-      const line = rowCells(view, r)
-        .map((x) => x.t)
-        .join(" ");
+      const line = rowText(view, r);
       const year = /预算|决算|年度/.test(line) && !/填报|申报|日期/.test(line) ? findYear(line) : undefined;
       if (year) coverHints.push({ year, weight: 2, source: `工作表「${view.name}」的说明文字` });
     }
@@ -363,12 +356,12 @@ function buildTable(view: SheetView, cand: Candidate, end: number, skip: Set<num
     }
   };
   // The title row may carry the year, the 部门 and the unit; 部门/单位 rows and a year row sit between the title and the header.
-  const titleLine = [...(cand.tagRow !== undefined ? rowCells(view, cand.tagRow) : []), ...rowCells(view, cand.row)].map((x) => x.t).join(" ");
+  const titleLine = [...(cand.tagRow !== undefined ? view.shownCells(cand.tagRow) : []), ...view.shownCells(cand.row)].map((x) => x.t).join(" ");
   readUnitLine(titleLine);
   const titleYear = findYear(titleLine);
   if (titleYear) hints.push({ year: titleYear, weight: 3, source: "标题" });
   for (let r = start; r <= Math.min(end, cand.row + 6); r++) {
-    const cells = rowCells(view, r);
+    const cells = view.shownCells(r);
     if (cells.length === 0) continue;
     // No pattern of UNIT_ROW holds a space, so testing each cell is testing the row's text.
     if (cells.some((x) => UNIT_ROW.test(x.t)) && !cells.some((x) => HEADER_FIRST_WORD.test(normalizeLabel(x.t)))) {
@@ -439,7 +432,7 @@ function buildTable(view: SheetView, cand: Candidate, end: number, skip: Set<num
   const lastRow = Math.max(header.dataStart - 1, dataRows[dataRows.length - 1] ?? -1, noteRows[noteRows.length - 1] ?? -1);
   const facts: TableModel["facts"] = {};
   for (const r of factsRows) {
-    const cells = rowCells(view, r);
+    const cells = view.shownCells(r);
     for (let i = 0; i + 1 < cells.length; i += 2) {
       const key = normalizeLabel(cells[i].t).replace(/[:：]$/, "");
       // Only budget figures among the facts are amounts (项目名称 and 项目编码 are not).
@@ -533,10 +526,9 @@ function range(a: number, b: number): number[] {
   return out;
 }
 
+/** A row's non-empty texts (a merged area once), joined by spaces. */
 function rowText(view: SheetView, r: number): string {
-  return rowCells(view, r)
-    .map((x) => x.t)
-    .join(" ");
+  return view.shownCells(r).map((x) => x.t).join(" ");
 }
 
 function firstFilledColumn(view: SheetView, r: number, left: number, right: number): number {
