@@ -364,7 +364,7 @@ function buildTable(view: SheetView, cand: Candidate, end: number, skip: Set<num
     const cells = view.shownCells(r);
     if (cells.length === 0) continue;
     // No pattern of UNIT_ROW holds a space, so testing each cell is testing the row's text.
-    if (cells.some((x) => UNIT_ROW.test(x.t)) && !cells.some((x) => HEADER_FIRST_WORD.test(normalizeLabel(x.t)))) {
+    if (cells.some((x) => UNIT_ROW.test(x.t)) && !cells.some((x) => HEADER_FIRST_WORD.test(view.ownNorm(r, x.c)))) {
       const line = cells.map((x) => x.t).join(" ");
       readUnitLine(line);
       const filled = line.includes("日期") ? filledYear(line) : undefined;
@@ -372,9 +372,9 @@ function buildTable(view: SheetView, cand: Candidate, end: number, skip: Set<num
         hints.push({ year: filled + (family === "预算" ? 1 : -1), weight: 0.5, source: `${family === "预算" ? "填报日期的次年" : "填报日期的上年"}` });
       }
       start = r + 1;
-    } else if (cells.every((x) => isYearOrTag(normalizeLabel(x.t)))) {
+    } else if (cells.every((x) => isYearOrTag(view.ownNorm(r, x.c)))) {
       for (const x of cells) {
-        const y = YEAR_ONLY.exec(normalizeLabel(x.t));
+        const y = YEAR_ONLY.exec(view.ownNorm(r, x.c));
         if (y) hints.push({ year: Number(y[1]), weight: 3, source: "标题" });
       }
       start = r + 1;
@@ -434,7 +434,7 @@ function buildTable(view: SheetView, cand: Candidate, end: number, skip: Set<num
   for (const r of factsRows) {
     const cells = view.shownCells(r);
     for (let i = 0; i + 1 < cells.length; i += 2) {
-      const key = normalizeLabel(cells[i].t).replace(/[:：]$/, "");
+      const key = view.ownNorm(r, cells[i].c).replace(/[:：]$/, "");
       // Only budget figures among the facts are amounts (项目名称 and 项目编码 are not).
       const amount = /预算|金额|资金/.test(key) ? reader.read(r, cells[i + 1].c) : undefined;
       facts[key] = { text: cells[i + 1].t, pos: reader.pos(r, cells[i + 1].c), amount };
