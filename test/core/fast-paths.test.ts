@@ -11,7 +11,7 @@ import { atMostExactly, equalsExactly, holdsExactly, holdsExactlyAcross, holdsEx
 import { normalizeLabel, normalizesTo, trimmed } from "../../src/core/grid/text";
 import { isDataRow, isLanciRow, TOTAL_LABEL } from "../../src/core/recognize/header";
 import type { LineItem, TableModel } from "../../src/core/model/types";
-import { matchTitle } from "../../src/core/recognize";
+import { matchTitle, parseTag } from "../../src/core/recognize";
 import { TABLE_DEFS } from "../../src/core/catalog/tables";
 import { subjectRow } from "../../src/core/rules/lookup";
 import { RuleContext } from "../../src/core/rules/context";
@@ -254,6 +254,11 @@ describe("matchTitle with its cache", () => {
       // Each table's own name is its title; without 表 it is none.
       expect(matchTitle(def.name)?.def).toBe(def);
       expect(matchTitle(def.name.replace(/表/g, "单"))).toBeUndefined();
+    }
+    // A table number printed apart from its title ("公开表 1") holds 表 too: finding titles skips rows without it.
+    for (const [tag, number] of [["表3", "3"], ["公开表 11-2", "11-2"], ["附表三", "3"], ["表十一", "11"], ["公开表１", "1"]]) {
+      expect(parseTag(tag)).toBe(number);
+      expect(parseTag(tag.replace(/表/g, "单"))).toBeUndefined();
     }
     const mapsOntoIt: string[] = [];
     for (let c = 0; c < 0x30000; c++) {
