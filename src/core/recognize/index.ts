@@ -365,7 +365,7 @@ function buildTable(view: SheetView, cand: Candidate, end: number, skip: Set<num
     if (cells.length === 0) continue;
     // No pattern of UNIT_ROW holds a space, so testing each cell is testing the row's text.
     if (cells.some((x) => UNIT_ROW.test(x.t)) && !cells.some((x) => HEADER_FIRST_WORD.test(view.ownNorm(r, x.c)))) {
-      const line = cells.map((x) => x.t).join(" ");
+      const line = rowText(view, r);
       readUnitLine(line);
       const filled = line.includes("日期") ? filledYear(line) : undefined;
       if (filled !== undefined) {
